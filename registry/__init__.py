@@ -1,0 +1,1 @@
+"""Registri: a public-service regulation and SOP registry for Indonesian city governments."""

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """The site's home page."""
+
+    name = "registry.home"
+    label = "home"
+    verbose_name = _("Beranda")

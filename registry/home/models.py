@@ -1,0 +1,86 @@
+"""The home page: search, and browsing by Perangkat Daerah, category and life event."""
+
+from django.db import models
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+
+class HomePage(RoutablePageMixin, Page):
+    """The site root for citizens."""
+
+    intro = models.TextField(_("pengantar"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["regulations.RegulationIndexPage", "services.PerangkatDaerahIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("beranda")
+        verbose_name_plural = _("beranda")
+
+    def get_context(self, request, *args, **kwargs):
+        from registry.services.models import (
+            LifeEvent,
+            PerangkatDaerahIndexPage,
+            PerangkatDaerahPage,
+            ServiceCategory,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        live_services = Q(services__live=True)
+        context["categories"] = ServiceCategory.objects.annotate(
+            service_count=Count("services", filter=live_services)
+        ).filter(service_count__gt=0)
+        context["life_events"] = LifeEvent.objects.annotate(
+            service_count=Count("services", filter=live_services)
+        ).filter(service_count__gt=0)
+        context["units"] = (
+            PerangkatDaerahPage.objects.live()
+            .exclude(kind="kelurahan")
+            .annotate(service_count=Count("services", filter=live_services))
+            .filter(service_count__gt=0)
+            .order_by("title")
+        )
+        context["opd_index"] = PerangkatDaerahIndexPage.objects.live().first()
+        from registry.regulations.models import RegulationIndexPage
+
+        context["regulation_index"] = RegulationIndexPage.objects.live().first()
+        return context
+
+    def _service_listing(self, request, heading, description, services):
+        return self.render(
+            request,
+            template="home/service_listing.html",
+            context_overrides={
+                "listing_heading": heading,
+                "listing_description": description,
+                "services": services.live().select_related("opd", "category").order_by("title"),
+            },
+        )
+
+    @path("kategori/<slug:slug>/", name="category")
+    def category(self, request, slug):
+        """Services in one category."""
+        from registry.services.models import ServiceCategory, ServicePage
+
+        category = get_object_or_404(ServiceCategory, slug=slug)
+        return self._service_listing(
+            request, category.name, category.description, ServicePage.objects.filter(category=category)
+        )
+
+    @path("peristiwa/<slug:slug>/", name="life_event")
+    def life_event(self, request, slug):
+        """Services needed at one life event."""
+        from registry.services.models import LifeEvent, ServicePage
+
+        event = LifeEvent.objects.filter(slug=slug).first()
+        if event is None:
+            raise Http404
+        return self._service_listing(
+            request, event.name, event.description, ServicePage.objects.filter(life_events=event)
+        )

@@ -1,0 +1,406 @@
+"""Regulation pages with JDIH metadata, and the relations between regulations."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..choices import INVERSE_LABELS, Gazette, RelationKind, Status
+from ..panels import IncomingRelationsPanel
+
+
+def nomor_slug(nomor: str) -> str:
+    """The URL form of a regulation number ("188.45 - 167 / 2000" → "188-45-167-2000")."""
+    return slugify(nomor.replace(".", "-").replace("/", "-")) or "tanpa-nomor"
+
+
+class RegulationIndexPage(RoutablePageMixin, Page):
+    """The regulation registry: browsing by jenis and tahun, and readable URLs for each regulation."""
+
+    intro = models.TextField(_("pengantar"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["regulations.RegulationPage"]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("indeks peraturan")
+        verbose_name_plural = _("indeks peraturan")
+
+    @path("")
+    def browse(self, request):
+        """All regulations, filtered by the query string (jenis, tahun, status)."""
+        from ..views import browse_regulations
+
+        return browse_regulations(request, self)
+
+    @path("<slug:jenis>/")
+    def browse_jenis(self, request, jenis):
+        """Regulations of one type."""
+        from ..views import browse_regulations
+
+        return browse_regulations(request, self, jenis=jenis)
+
+    @path("<slug:jenis>/<int:tahun>/")
+    def browse_jenis_tahun(self, request, jenis, tahun):
+        """Regulations of one type and year."""
+        from ..views import browse_regulations
+
+        return browse_regulations(request, self, jenis=jenis, tahun=tahun)
+
+    @path("<slug:jenis>/<int:tahun>/<slug:nomor>/")
+    def regulation(self, request, jenis, tahun, nomor):
+        """Serve a regulation at its readable URL, e.g. /peraturan/perwal/2023/12/."""
+        from ..views import serve_regulation
+
+        return serve_regulation(request, self, jenis, tahun, nomor)
+
+
+class RegulationPage(Page):
+    """A regulation with the JDIH metadata of Permenkumham 8/2019 (SPEC §1.3).
+
+    ``status`` is derived from the relations that other published regulations hold towards this one
+    (see :func:`registry.regulations.status.refresh_statuses`); editors can only declare a regulation
+    explicitly "tidak berlaku".
+    """
+
+    regulation_type = models.ForeignKey(
+        "regulations.RegulationType", verbose_name=_("jenis"), on_delete=models.PROTECT, related_name="+"
+    )
+    wilayah = models.CharField(
+        _("wilayah"),
+        max_length=120,
+        help_text=_("Misalnya 'Kota Balikpapan' atau 'Republik Indonesia' untuk peraturan nasional."),
+    )
+    nomor = models.CharField(
+        _("nomor"), max_length=60, help_text=_("Nomor saja, misalnya 12 atau 188.45-167.")
+    )
+    nomor_slug = models.SlugField(_("nomor (URL)"), max_length=80, editable=False)
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    tentang = models.TextField(_("tentang"))
+    teu_badan = models.CharField(_("T.E.U. badan/pengarang"), max_length=200, blank=True)
+    tempat_penetapan = models.CharField(_("tempat penetapan"), max_length=100, blank=True)
+    tanggal_penetapan = models.DateField(_("tanggal penetapan"), null=True, blank=True)
+    tanggal_pengundangan = models.DateField(_("tanggal pengundangan"), null=True, blank=True)
+    tanggal_berlaku = models.DateField(_("tanggal berlaku"), null=True, blank=True)
+    gazette_year = models.PositiveSmallIntegerField(_("tahun lembaran/berita"), null=True, blank=True)
+    gazette_number = models.CharField(_("nomor lembaran/berita"), max_length=30, blank=True)
+    gazette_supplement = models.CharField(_("nomor tambahan lembaran"), max_length=30, blank=True)
+    page_count = models.PositiveSmallIntegerField(_("jumlah halaman"), null=True, blank=True)
+    subjek = models.CharField(
+        _("subjek"), max_length=255, blank=True, help_text=_("Tajuk subjek, huruf kapital, dipisah ' - '.")
+    )
+    bahasa = models.CharField(_("bahasa"), max_length=60, default="Bahasa Indonesia")
+    bidang_hukum = models.CharField(_("bidang hukum"), max_length=120, blank=True)
+    lokasi = models.CharField(_("lokasi"), max_length=200, blank=True)
+    pemrakarsa = models.ForeignKey(
+        "services.PerangkatDaerahPage",
+        verbose_name=_("pemrakarsa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="initiated_regulations",
+    )
+    penandatangan = models.CharField(_("penandatangan"), max_length=200, blank=True)
+    abstrak = models.TextField(_("abstrak"), blank=True)
+    document = models.ForeignKey(
+        "regulations.RegulationDocument",
+        verbose_name=_("berkas PDF bertanda tangan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lampiran_document = models.ForeignKey(
+        "regulations.RegulationDocument",
+        verbose_name=_("berkas lampiran"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    abstrak_document = models.ForeignKey(
+        "regulations.RegulationDocument",
+        verbose_name=_("berkas abstrak"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    external_url = models.URLField(
+        _("tautan eksternal"),
+        blank=True,
+        help_text=_("Untuk peraturan nasional yang disimpan di situs lain."),
+    )
+    declared_not_in_force = models.BooleanField(
+        _("dinyatakan tidak berlaku"),
+        default=False,
+        help_text=_(
+            "Centang bila peraturan tidak berlaku lagi tanpa dicabut oleh peraturan di registri ini."
+        ),
+    )
+    status_note = models.CharField(_("keterangan status"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.BERLAKU,
+        editable=False,
+        db_index=True,
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("tentang"),
+        index.SearchField("nomor"),
+        index.SearchField("abstrak"),
+        index.FilterField("tahun"),
+        index.FilterField("status"),
+        index.FilterField("regulation_type"),
+    ]
+
+    content_panels = [
+        FieldPanel("title", heading=_("Judul")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("regulation_type"), FieldPanel("wilayah")]),
+                FieldRowPanel([FieldPanel("nomor"), FieldPanel("tahun")]),
+                FieldPanel("tentang"),
+            ],
+            heading=_("Identitas"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("document"),
+                FieldPanel("lampiran_document"),
+                FieldPanel("abstrak_document"),
+                FieldPanel("external_url"),
+            ],
+            heading=_("Berkas"),
+        ),
+    ]
+    metadata_panels = [
+        FieldPanel("teu_badan"),
+        FieldRowPanel([FieldPanel("tempat_penetapan"), FieldPanel("tanggal_penetapan")]),
+        FieldRowPanel([FieldPanel("tanggal_pengundangan"), FieldPanel("tanggal_berlaku")]),
+        FieldRowPanel(
+            [FieldPanel("gazette_year"), FieldPanel("gazette_number"), FieldPanel("gazette_supplement")]
+        ),
+        FieldPanel("page_count"),
+        FieldPanel("subjek"),
+        FieldRowPanel([FieldPanel("bahasa"), FieldPanel("bidang_hukum")]),
+        FieldPanel("lokasi"),
+        FieldPanel("pemrakarsa"),
+        FieldPanel("penandatangan"),
+        FieldPanel("abstrak"),
+    ]
+    relation_panels = [
+        InlinePanel(
+            "relations", heading=_("Hubungan dengan peraturan lain (dari peraturan ini)"), label=_("Hubungan")
+        ),
+        IncomingRelationsPanel(heading=_("Hubungan dari peraturan lain (ke peraturan ini)")),
+        MultiFieldPanel(
+            [FieldPanel("declared_not_in_force"), FieldPanel("status_note")], heading=_("Status")
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Peraturan")),
+            ObjectList(metadata_panels, heading=_("Metadata JDIH")),
+            ObjectList(relation_panels, heading=_("Hubungan & status")),
+            ObjectList(Page.promote_panels, heading=_("Promosi")),
+        ]
+    )
+
+    parent_page_types = ["regulations.RegulationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("peraturan")
+        verbose_name_plural = _("peraturan")
+        indexes = [models.Index(fields=["tahun"]), models.Index(fields=["nomor_slug"])]
+
+    # --- identity -------------------------------------------------------------------------------
+
+    @property
+    def type_slug(self) -> str:
+        """The type's URL slug, read from the page slug so that URLs need no extra query."""
+        suffix = f"-{self.tahun}-{self.nomor_slug}"
+        if self.slug.endswith(suffix):
+            return self.slug[: -len(suffix)]
+        return self.regulation_type.slug
+
+    def short_title(self) -> str:
+        """E.g. "Peraturan Wali Kota Nomor 7 Tahun 2024"."""
+        return _("%(jenis)s Nomor %(nomor)s Tahun %(tahun)s") % {
+            "jenis": self.regulation_type.name,
+            "nomor": self.nomor,
+            "tahun": self.tahun,
+        }
+
+    def full_clean(self, *args, **kwargs):
+        # The slug encodes type, year and number; set it before Wagtail validates slug uniqueness.
+        self._sync_slug()
+        super().full_clean(*args, **kwargs)
+
+    def _sync_slug(self):
+        if self.regulation_type_id and self.tahun and self.nomor:
+            self.nomor_slug = nomor_slug(self.nomor)
+            self.slug = f"{self.regulation_type.slug}-{self.tahun}-{self.nomor_slug}"[:255]
+
+    def clean(self):
+        """Enforce the JDIH identity (jenis, wilayah, nomor, tahun) and date order."""
+        super().clean()
+        errors = {}
+        if self.regulation_type_id and self.nomor and self.tahun and self.wilayah:
+            duplicate = (
+                RegulationPage.objects.filter(
+                    regulation_type_id=self.regulation_type_id,
+                    wilayah__iexact=self.wilayah.strip(),
+                    nomor__iexact=self.nomor.strip(),
+                    tahun=self.tahun,
+                )
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if duplicate is not None:
+                errors["nomor"] = _(
+                    '%(jenis)s %(wilayah)s Nomor %(nomor)s Tahun %(tahun)s sudah terdaftar ("%(judul)s"). '
+                    "Periksa kembali nomor dan tahunnya, atau sunting peraturan yang sudah ada."
+                ) % {
+                    "jenis": self.regulation_type.name,
+                    "wilayah": self.wilayah,
+                    "nomor": self.nomor,
+                    "tahun": self.tahun,
+                    "judul": duplicate.title,
+                }
+        if (
+            self.tanggal_penetapan
+            and self.tanggal_pengundangan
+            and self.tanggal_pengundangan < self.tanggal_penetapan
+        ):
+            errors["tanggal_pengundangan"] = _("Tanggal pengundangan tidak boleh sebelum tanggal penetapan.")
+        first_date = self.tanggal_pengundangan or self.tanggal_penetapan
+        if self.tanggal_berlaku and first_date and self.tanggal_berlaku < first_date:
+            errors["tanggal_berlaku"] = _(
+                "Tanggal berlaku tidak boleh sebelum tanggal penetapan atau pengundangan."
+            )
+        if self.tanggal_penetapan and self.tahun and self.tanggal_penetapan.year != self.tahun:
+            errors["tanggal_penetapan"] = _(
+                "Tahun tanggal penetapan (%(y)s) berbeda dengan tahun peraturan."
+            ) % {"y": self.tanggal_penetapan.year}
+        if errors:
+            raise ValidationError(errors)
+
+    def get_url_parts(self, request=None):
+        """Readable URL: /peraturan/<jenis>/<tahun>/<nomor>/ under the registry index."""
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, root_url, page_path = parts
+        parent_path = page_path.rstrip("/").rsplit("/", 1)[0]
+        return site_id, root_url, f"{parent_path}/{self.type_slug}/{self.tahun}/{self.nomor_slug}/"
+
+    # --- gazette and JDIH presentation ----------------------------------------------------------
+
+    @property
+    def jdih_status(self) -> str:
+        """The JDIHN status value: Berlaku or Tidak Berlaku."""
+        return "Berlaku" if self.status in Status.in_force() else "Tidak Berlaku"
+
+    @property
+    def sumber(self) -> str:
+        """The JDIH 'Sumber' line, e.g. "BD Kota Balikpapan 2023 (12): 10 hlm"."""
+        gazette = self.regulation_type.gazette
+        if not gazette or not self.gazette_number:
+            return ""
+        region = "" if gazette in (Gazette.LN, Gazette.BN) else f" {self.wilayah}"
+        text = f"{gazette}{region} {self.gazette_year or self.tahun} ({self.gazette_number})"
+        if self.gazette_supplement:
+            supplement = "TLN" if gazette == Gazette.LN else "TLD"
+            text += f", {supplement} ({self.gazette_supplement})"
+        if self.page_count:
+            text += f": {self.page_count} hlm"
+        return text
+
+    @cached_property
+    def outgoing(self):
+        """Relations this regulation declares, with their targets."""
+        return list(self.relations.select_related("target__regulation_type").order_by("sort_order"))
+
+    @cached_property
+    def incoming(self):
+        """Relations that published regulations declare towards this one, labelled from this side."""
+        rels = (
+            RegulationRelation.objects.filter(target=self, source__live=True)
+            .select_related("source__regulation_type")
+            .order_by("-source__tahun", "source__nomor")
+        )
+        return [(INVERSE_LABELS[RelationKind(rel.kind)], rel) for rel in rels]
+
+    @property
+    def revoked_by(self):
+        """The published regulations that revoke this one wholly."""
+        return [rel.source for label, rel in self.incoming if rel.kind == RelationKind.MENCABUT]
+
+    @property
+    def amended_by(self):
+        """The published regulations that amend this one."""
+        return [
+            rel.source
+            for label, rel in self.incoming
+            if rel.kind in (RelationKind.MENGUBAH, RelationKind.MENGUBAH_SEBAGIAN)
+        ]
+
+
+class RegulationRelation(Orderable):
+    """A relation stored once, on the newer regulation; its inverse is derived (SPEC §1.4)."""
+
+    source = ParentalKey(RegulationPage, on_delete=models.CASCADE, related_name="relations")
+    target = models.ForeignKey(
+        RegulationPage,
+        verbose_name=_("peraturan tujuan"),
+        on_delete=models.CASCADE,
+        related_name="incoming_relations",
+    )
+    kind = models.CharField(_("jenis hubungan"), max_length=24, choices=RelationKind.choices)
+    scope_text = models.CharField(
+        _("cakupan"),
+        max_length=255,
+        blank=True,
+        help_text=_("Untuk hubungan sebagian: ketentuan yang terkena."),
+    )
+    provision = models.CharField(_("pasal"), max_length=120, blank=True, help_text=_("Misalnya 'Pasal 36'."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("target")]),
+        FieldRowPanel([FieldPanel("provision"), FieldPanel("scope_text")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("hubungan peraturan")
+        verbose_name_plural = _("hubungan peraturan")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="unique_regulation_relation"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.target_id}"
+
+    def clean(self):
+        """A regulation cannot relate to itself."""
+        if self.source_id and self.target_id and self.source_id == self.target_id:
+            raise ValidationError({"target": _("Peraturan tidak dapat berhubungan dengan dirinya sendiri.")})

@@ -1,0 +1,24 @@
+"""Admin panels for regulations."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+
+
+class IncomingRelationsPanel(Panel):
+    """Read-only list of the relations other regulations hold towards the one being edited.
+
+    A relation is stored once, on the newer regulation; this panel shows its inverse so that editors
+    see both directions in the same form.
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "regulations/panels/incoming_relations.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            instance = self.instance
+            context["incoming"] = instance.incoming if instance.pk else []
+            context["empty_message"] = _(
+                "Belum ada peraturan lain yang mengubah, mencabut, atau melaksanakan peraturan ini."
+            )
+            return context

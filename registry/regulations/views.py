@@ -1,0 +1,82 @@
+"""Public views of the regulation registry: browsing and readable regulation URLs."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .choices import Status
+from .models import RegulationPage, RegulationType
+
+PAGE_SIZE = 20
+
+
+def serve_regulation(request, index, jenis, tahun, nomor):
+    """Serve the live regulation at /peraturan/<jenis>/<tahun>/<nomor>/; drafts are never public."""
+    page = (
+        RegulationPage.objects.child_of(index)
+        .live()
+        .filter(slug=f"{jenis}-{tahun}-{nomor}", tahun=tahun, nomor_slug=nomor)
+        .first()
+    )
+    if page is None:
+        raise Http404(_("Peraturan tidak ditemukan."))
+    return page.serve(request)
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def browse_regulations(request, index, jenis=None, tahun=None):
+    """List live regulations by jenis, tahun and status, with counts and pagination."""
+    base = RegulationPage.objects.child_of(index).live()
+    jenis = jenis or request.GET.get("jenis") or None
+    tahun = tahun or _int_or_none(request.GET.get("tahun"))
+    status = request.GET.get("status") or None
+
+    regulation_type = None
+    if jenis:
+        regulation_type = RegulationType.objects.filter(slug=jenis).first()
+        if regulation_type is None:
+            raise Http404(_("Jenis peraturan tidak dikenal."))
+    if status and status not in Status.values:
+        status = None
+
+    filtered = base
+    if regulation_type:
+        filtered = filtered.filter(regulation_type=regulation_type)
+    if tahun:
+        filtered = filtered.filter(tahun=tahun)
+    if status:
+        filtered = filtered.filter(status=status)
+
+    type_counts = (
+        base.values("regulation_type__slug", "regulation_type__name", "regulation_type__rank")
+        .annotate(n=Count("pk"))
+        .order_by("regulation_type__rank", "regulation_type__name")
+    )
+    year_base = base.filter(regulation_type=regulation_type) if regulation_type else base
+    year_counts = year_base.values("tahun").annotate(n=Count("pk")).order_by("-tahun")
+
+    ordered = filtered.select_related("regulation_type").order_by("-tahun", "regulation_type__rank", "nomor")
+    paginator = Paginator(ordered, PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+
+    context = {
+        "page": index,
+        "self": index,
+        "regulations": page_obj,
+        "paginator": paginator,
+        "regulation_type": regulation_type,
+        "tahun": tahun,
+        "status": status,
+        "statuses": Status.choices,
+        "type_counts": type_counts,
+        "year_counts": year_counts,
+    }
+    return TemplateResponse(request, "regulations/regulation_index_page.html", context)

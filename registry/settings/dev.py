@@ -1,0 +1,6 @@
+"""Development settings: debug on, the insecure key allowed."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
