@@ -1,10 +1,13 @@
 """Regulation models: types, documents, regulation pages and their relations."""
 
 from .documents import RegulationDocument
+from .extraction import DocumentPage, ExtractionRun
 from .pages import RegulationIndexPage, RegulationPage, RegulationRelation
 from .types import RegulationType
 
 __all__ = [
+    "DocumentPage",
+    "ExtractionRun",
     "RegulationDocument",
     "RegulationIndexPage",
     "RegulationPage",

@@ -1,0 +1,65 @@
+"""What the extraction pipeline learned from a document: page texts and the history of runs."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import ExtractionStatus
+
+
+class DocumentPage(models.Model):
+    """The text of one page of a stored document, for search and display. Derived; never edited."""
+
+    document = models.ForeignKey(
+        "regulations.RegulationDocument",
+        on_delete=models.CASCADE,
+        related_name="pages",
+        verbose_name=_("dokumen"),
+    )
+    number = models.PositiveIntegerField(_("halaman"))
+    text = models.TextField(_("teks"), blank=True)
+    is_ocr = models.BooleanField(_("teks hasil OCR"), default=False)
+    is_scan = models.BooleanField(_("halaman pindaian"), default=False)
+
+    class Meta:
+        ordering = ["document", "number"]
+        verbose_name = _("halaman dokumen")
+        verbose_name_plural = _("halaman dokumen")
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="unique_document_page")]
+
+    def __str__(self):
+        return f"{self.document_id} hlm. {self.number}"
+
+
+class ExtractionRun(models.Model):
+    """One extraction of one document: its outcome, reason and timings, kept as the document's history."""
+
+    document = models.ForeignKey(
+        "regulations.RegulationDocument", on_delete=models.CASCADE, related_name="extraction_runs"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=ExtractionStatus.choices)
+    reason = models.TextField(_("alasan"), blank=True)
+    sha256 = models.CharField(_("hash berkas"), max_length=64, blank=True)
+    page_count = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    pages_with_text = models.PositiveIntegerField(_("halaman berteks"), null=True, blank=True)
+    pages_scanned = models.PositiveIntegerField(_("halaman pindaian"), null=True, blank=True)
+    pages_ocr = models.PositiveIntegerField(_("halaman di-OCR"), null=True, blank=True)
+    started_at = models.DateTimeField(_("mulai"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    seconds = models.FloatField(_("lama (detik)"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("diminta oleh"),
+    )
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("riwayat ekstraksi")
+        verbose_name_plural = _("riwayat ekstraksi")
+
+    def __str__(self):
+        return f"{self.document_id}: {self.get_status_display()}"
