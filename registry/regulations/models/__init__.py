@@ -1,11 +1,12 @@
 """Regulation models: types, documents, regulation pages and their relations."""
 
 from .documents import RegulationDocument
-from .extraction import DocumentPage, ExtractionRun
+from .extraction import ArticleNode, DocumentPage, ExtractionRun
 from .pages import RegulationIndexPage, RegulationPage, RegulationRelation
 from .types import RegulationType
 
 __all__ = [
+    "ArticleNode",
     "DocumentPage",
     "ExtractionRun",
     "RegulationDocument",

@@ -63,3 +63,45 @@ class ExtractionRun(models.Model):
 
     def __str__(self):
         return f"{self.document_id}: {self.get_status_display()}"
+
+
+class ArticleNode(models.Model):
+    """One node of a regulation's article tree (BAB, Bagian, Paragraf, Pasal, ayat), parsed from its text.
+
+    Derived from the document's text by the parser; recomputed on every extraction, never edited.
+    ``anchor`` is stable across re-extractions of the same text (e.g. ``pasal-5-ayat-2``).
+    """
+
+    class Kind(models.TextChoices):
+        BAB = "bab", _("Bab")
+        BAGIAN = "bagian", _("Bagian")
+        PARAGRAF = "paragraf", _("Paragraf")
+        PASAL = "pasal", _("Pasal")
+        AYAT = "ayat", _("Ayat")
+        DIKTUM = "diktum", _("Diktum")
+
+    document = models.ForeignKey(
+        "regulations.RegulationDocument",
+        on_delete=models.CASCADE,
+        related_name="articles",
+        verbose_name=_("dokumen"),
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    label = models.CharField(_("label"), max_length=60, help_text=_("Misalnya 'Pasal 5' atau 'BAB II'."))
+    heading = models.CharField(_("judul"), max_length=500, blank=True)
+    anchor = models.SlugField(_("jangkar"), max_length=80)
+    text = models.TextField(_("teks"), blank=True)
+    position = models.PositiveIntegerField(_("urutan"))
+    page_number = models.PositiveIntegerField(_("halaman"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["document", "position"]
+        verbose_name = _("pasal/bagian")
+        verbose_name_plural = _("struktur pasal")
+        constraints = [models.UniqueConstraint(fields=["document", "anchor"], name="unique_article_anchor")]
+
+    def __str__(self):
+        return self.label
