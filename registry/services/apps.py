@@ -8,3 +8,8 @@ class ServicesConfig(AppConfig):
     name = "registry.services"
     label = "services"
     verbose_name = _("Layanan publik")
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register_signal_handlers()
