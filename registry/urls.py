@@ -6,12 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from registry.regulations.jdihn import jdihn_feed
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", search_views.search, name="search"),
+    path("api/jdihn/", jdihn_feed, name="jdihn_feed"),
 ]
 
 if settings.DEBUG:
