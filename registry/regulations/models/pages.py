@@ -263,8 +263,11 @@ class RegulationPage(Page):
 
     def clean(self):
         """Enforce the JDIH identity (jenis, wilayah, nomor, tahun) and date order."""
-        super().clean()
         errors = {}
+        try:
+            super().clean()
+        except ValidationError as exc:
+            errors.update(exc.update_error_dict({}))
         if self.regulation_type_id and self.nomor and self.tahun and self.wilayah:
             duplicate = (
                 RegulationPage.objects.filter(
@@ -277,6 +280,8 @@ class RegulationPage(Page):
                 .first()
             )
             if duplicate is not None:
+                # The slug is derived from the identity, so Wagtail's slug clash says the same thing less clearly.
+                errors.pop("slug", None)
                 errors["nomor"] = _(
                     '%(jenis)s %(wilayah)s Nomor %(nomor)s Tahun %(tahun)s sudah terdaftar ("%(judul)s"). '
                     "Periksa kembali nomor dan tahunnya, atau sunting peraturan yang sudah ada."

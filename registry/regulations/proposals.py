@@ -1,0 +1,263 @@
+"""What the parser proposes for a regulation, next to what the registry holds now.
+
+Proposals are computed from the stored page texts on demand (the parser is pure and fast), so
+nothing is applied until an editor confirms it: accepted fields and relations are written into a
+new revision of the regulation, on top of its latest draft, never over it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Level, RelationKind
+from .models import RegulationPage, RegulationRelation, RegulationType
+from .parser import parse_regulation
+from .parser.models import Citation, ParsedRegulation
+
+
+@dataclass
+class FieldProposal:
+    """One metadata field: the current value and the value read from the document."""
+
+    name: str
+    label: str
+    current: object
+    proposed: object
+
+    @property
+    def differs(self) -> bool:
+        return self.proposed not in (None, "") and self.proposed != self.current
+
+    def as_text(self, value) -> str:
+        if value in (None, ""):
+            return "—"
+        if isinstance(value, date):
+            return value.strftime("%d-%m-%Y")
+        return str(value)
+
+    @property
+    def current_text(self) -> str:
+        return self.as_text(self.current)
+
+    @property
+    def proposed_text(self) -> str:
+        return self.as_text(self.proposed)
+
+    @property
+    def input_value(self) -> str:
+        """The proposed value as an HTML input value."""
+        if isinstance(self.proposed, date):
+            return self.proposed.isoformat()
+        if isinstance(self.proposed, RegulationType):
+            return str(self.proposed.pk)
+        return "" if self.proposed is None else str(self.proposed)
+
+
+@dataclass
+class CitationProposal:
+    """A regulation the document cites, resolved against the registry where possible."""
+
+    citation: Citation
+    target: RegulationPage | None
+    regulation_type: RegulationType | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.citation.kind}|{self.citation.number}|{self.citation.year}"
+
+    @property
+    def can_create_national(self) -> bool:
+        """An unresolved national citation can be recorded in one click."""
+        return (
+            self.target is None
+            and self.regulation_type is not None
+            and self.regulation_type.level == Level.NASIONAL
+            and bool(self.citation.number)
+            and bool(self.citation.year)
+        )
+
+
+@dataclass
+class RelationProposal:
+    """A relation the document declares (amends, revokes, implements) towards another regulation."""
+
+    kind: str
+    cited: CitationProposal
+    evidence: str = ""
+    already_applied: bool = False
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}|{self.cited.key}"
+
+    @property
+    def kind_label(self) -> str:
+        return RelationKind(self.kind).label
+
+
+@dataclass
+class Proposals:
+    """Everything proposed for one regulation."""
+
+    fields: list[FieldProposal] = field(default_factory=list)
+    relations: list[RelationProposal] = field(default_factory=list)
+    citations: list[CitationProposal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    parsed: ParsedRegulation | None = None
+    unavailable_reason: str = ""
+
+
+def _resolve(citations: list[Citation]) -> dict[tuple, tuple[RegulationPage | None, RegulationType | None]]:
+    """Resolve citations by exact (jenis, nomor, tahun) in two queries."""
+    codes = {c.kind for c in citations if c.kind}
+    types = {t.code: t for t in RegulationType.objects.filter(code__in=codes)}
+    query = Q(pk__in=[])
+    for c in citations:
+        if c.kind in types and c.number and c.year:
+            query |= Q(regulation_type=types[c.kind], nomor__iexact=c.number, tahun=c.year)
+    found = {}
+    for page in RegulationPage.objects.filter(query).select_related("regulation_type"):
+        found[(page.regulation_type.code, page.nomor.lower(), page.tahun)] = page
+    return {
+        c.key(): (found.get((c.kind, (c.number or "").lower(), c.year)), types.get(c.kind)) for c in citations
+    }
+
+
+def build_proposals(page: RegulationPage) -> Proposals:
+    """Parse the signed document's stored text and compare it with the regulation's metadata."""
+    document = page.document
+    if document is None:
+        return Proposals(unavailable_reason=_("Peraturan ini belum memiliki berkas PDF."))
+    texts = list(document.pages.order_by("number").values_list("text", flat=True))
+    if not any(text.strip() for text in texts):
+        return Proposals(
+            unavailable_reason=_("Teks dokumen belum tersedia (status ekstraksi: %(s)s).")
+            % {"s": document.get_extraction_status_display()}
+        )
+    parsed = parse_regulation(texts)
+    head, closing = parsed.head, parsed.closing
+
+    cited = [item_c for item in parsed.mengingat or [] for item_c in item.citations]
+    relation_sources = []
+    if head.is_amendment and head.amends:
+        relation_sources.append((RelationKind.MENGUBAH, head.amends, ""))
+    for revocation in parsed.revocations or []:
+        kind = RelationKind.MENCABUT_SEBAGIAN if revocation.partial else RelationKind.MENCABUT
+        relation_sources.append((kind, revocation.target, revocation.sentence))
+    for delegation in parsed.delegations:
+        if delegation.direction == "IMPLEMENTS" and delegation.target is not None:
+            relation_sources.append((RelationKind.MELAKSANAKAN, delegation.target, delegation.text))
+    resolved = _resolve(cited + [c for _, c, _ in relation_sources])
+
+    def proposal(citation):
+        target, rtype = resolved.get(citation.key(), (None, None))
+        return CitationProposal(citation, target, rtype)
+
+    existing = set(RegulationRelation.objects.filter(source=page).values_list("kind", "target_id"))
+    relations = []
+    for kind, citation, evidence in relation_sources:
+        cp = proposal(citation)
+        applied = cp.target is not None and (kind, cp.target.pk) in existing
+        relations.append(RelationProposal(kind, cp, evidence[:500], applied))
+
+    regulation_type = RegulationType.objects.filter(code=head.kind).first() if head.kind else None
+    gazette = closing.gazette
+    values = [
+        (
+            "regulation_type",
+            _("Jenis"),
+            page.regulation_type if page.regulation_type_id else None,
+            regulation_type,
+        ),
+        ("wilayah", _("Wilayah"), page.wilayah, head.issuer_region),
+        ("nomor", _("Nomor"), page.nomor, head.number),
+        ("tahun", _("Tahun"), page.tahun, head.year),
+        ("tentang", _("Tentang"), page.tentang, head.tentang),
+        ("tempat_penetapan", _("Tempat penetapan"), page.tempat_penetapan, closing.place_enacted),
+        ("tanggal_penetapan", _("Tanggal penetapan"), page.tanggal_penetapan, closing.date_enacted),
+        (
+            "tanggal_pengundangan",
+            _("Tanggal pengundangan"),
+            page.tanggal_pengundangan,
+            closing.date_promulgated,
+        ),
+        ("gazette_year", _("Tahun lembaran/berita"), page.gazette_year, gazette.year if gazette else None),
+        (
+            "gazette_number",
+            _("Nomor lembaran/berita"),
+            page.gazette_number,
+            gazette.number if gazette else None,
+        ),
+        ("page_count", _("Jumlah halaman"), page.page_count, len(texts)),
+    ]
+    return Proposals(
+        fields=[FieldProposal(name, label, current, proposed) for name, label, current, proposed in values],
+        relations=relations,
+        citations=[proposal(c) for c in cited],
+        warnings=list(parsed.warnings),
+        parsed=parsed,
+    )
+
+
+def _coerce(page: RegulationPage, name: str, raw: str):
+    """Turn a submitted string into the model field's value, raising ValidationError when it can't."""
+    model_field = RegulationPage._meta.get_field(name)
+    if model_field.is_relation:
+        pk = model_field.target_field.to_python(raw)
+        return model_field.related_model.objects.get(pk=pk)
+    if raw == "" and model_field.null:
+        return None
+    return model_field.to_python(raw)
+
+
+def apply_proposals(page: RegulationPage, accepted_fields: dict[str, str], relations, user, publish=False):
+    """Write the accepted fields and relations into a new revision on top of the latest draft.
+
+    Raises ``ValidationError`` (with field errors) and then saves nothing. Returns the revision.
+    """
+    draft = page.get_latest_revision_as_object()
+    errors = {}
+    for name, raw in accepted_fields.items():
+        try:
+            setattr(draft, name, _coerce(draft, name, raw.strip()))
+        except (ValidationError, ObjectDoesNotExist, ValueError):
+            errors[name] = [_("Nilai '%(v)s' tidak valid untuk kolom ini.") % {"v": raw}]
+    if errors:
+        raise ValidationError(errors)
+    present = {(rel.kind, rel.target_id) for rel in draft.relations.all()}
+    for proposal in relations:
+        target = proposal.cited.target
+        if target is None or target.pk == page.pk or (proposal.kind, target.pk) in present:
+            continue
+        draft.relations.add(
+            RegulationRelation(target=target, kind=proposal.kind, scope_text=proposal.evidence[:255])
+        )
+        present.add((proposal.kind, target.pk))
+    draft.full_clean()
+    revision = draft.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    return revision
+
+
+def create_national_record(cited: CitationProposal, index_page, user) -> RegulationPage:
+    """Record an unresolved national citation as a published regulation (metadata only)."""
+    c, rtype = cited.citation, cited.regulation_type
+    tentang = (c.tentang or "").strip()
+    title = f"{rtype.name} Nomor {c.number} Tahun {c.year}" + (f" tentang {tentang}" if tentang else "")
+    page = RegulationPage(
+        title=title[:255],
+        regulation_type=rtype,
+        wilayah="Republik Indonesia",
+        nomor=c.number,
+        tahun=c.year,
+        tentang=tentang or str(_("(belum diisi)")),
+        teu_badan=rtype.default_teu,
+        owner=user,
+    )
+    index_page.add_child(instance=page)
+    page.save_revision(user=user, log_action=True).publish(user=user)
+    return page

@@ -1,0 +1,19 @@
+"""Admin URLs of the regulations app (registered through the register_admin_urls hook)."""
+
+from django.urls import path
+
+from . import review_views
+
+urlpatterns = [
+    path("regulations/<int:page_id>/tinjau/", review_views.review, name="regulations_review"),
+    path(
+        "regulations/<int:page_id>/catat-nasional/",
+        review_views.create_national,
+        name="regulations_create_national",
+    ),
+    path(
+        "regulations/dokumen/<int:document_id>/ekstraksi-ulang/",
+        review_views.reextract,
+        name="regulations_reextract",
+    ),
+]
