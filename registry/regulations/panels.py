@@ -22,3 +22,17 @@ class IncomingRelationsPanel(Panel):
                 "Belum ada peraturan lain yang mengubah, mencabut, atau melaksanakan peraturan ini."
             )
             return context
+
+
+class ExtractionStatusPanel(Panel):
+    """Shows what extraction made of the signed PDF, with links to review the proposals or re-extract."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "regulations/panels/extraction_status.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            instance = self.instance
+            context["document"] = instance.document if instance.document_id else None
+            context["page"] = instance
+            return context

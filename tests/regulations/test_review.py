@@ -172,3 +172,11 @@ def test_review_requires_edit_permission(setup, client):
     assert response.url == "/admin/"
     assert client.post(f"/admin/regulations/{setup['new'].pk}/tinjau/", {"publish": "on"}).status_code == 302
     assert RegulationRelation.objects.count() == 0
+
+
+def test_edit_form_shows_extraction_status_and_review_link(setup, client):
+    """The regulation form shows the document's extraction status and links to the review."""
+    client.force_login(setup["admin"])
+    body = client.get(f"/admin/pages/{setup['new'].pk}/edit/").content.decode()
+    assert "Status ekstraksi" in body
+    assert f"/admin/regulations/{setup['new'].pk}/tinjau/" in body

@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..choices import INVERSE_LABELS, Gazette, RelationKind, Status
-from ..panels import IncomingRelationsPanel
+from ..panels import ExtractionStatusPanel, IncomingRelationsPanel
 
 
 def nomor_slug(nomor: str) -> str:
@@ -185,6 +185,7 @@ class RegulationPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("document"),
+                ExtractionStatusPanel(heading=_("Ekstraksi")),
                 FieldPanel("lampiran_document"),
                 FieldPanel("abstrak_document"),
                 FieldPanel("external_url"),
