@@ -18,6 +18,7 @@ def serve_regulation(request, index, jenis, tahun, nomor):
         RegulationPage.objects.child_of(index)
         .live()
         .filter(slug=f"{jenis}-{tahun}-{nomor}", tahun=tahun, nomor_slug=nomor)
+        .select_related("regulation_type", "pemrakarsa")
         .first()
     )
     if page is None:
@@ -47,13 +48,14 @@ def browse_regulations(request, index, jenis=None, tahun=None):
     if status and status not in Status.values:
         status = None
 
-    filtered = base
+    # Status counts answer "how many of this jenis and tahun are still in force", so they ignore the
+    # status filter itself.
+    scoped = base
     if regulation_type:
-        filtered = filtered.filter(regulation_type=regulation_type)
+        scoped = scoped.filter(regulation_type=regulation_type)
     if tahun:
-        filtered = filtered.filter(tahun=tahun)
-    if status:
-        filtered = filtered.filter(status=status)
+        scoped = scoped.filter(tahun=tahun)
+    filtered = scoped.filter(status=status) if status else scoped
 
     type_counts = (
         base.values("regulation_type__slug", "regulation_type__name", "regulation_type__rank")
@@ -62,6 +64,14 @@ def browse_regulations(request, index, jenis=None, tahun=None):
     )
     year_base = base.filter(regulation_type=regulation_type) if regulation_type else base
     year_counts = year_base.values("tahun").annotate(n=Count("pk")).order_by("-tahun")
+    status_labels = dict(Status.choices)
+    status_counts = sorted(
+        (
+            (row["status"], status_labels.get(row["status"], row["status"]), row["n"])
+            for row in scoped.order_by().values("status").annotate(n=Count("pk"))
+        ),
+        key=lambda item: Status.values.index(item[0]) if item[0] in Status.values else len(Status.values),
+    )
 
     ordered = filtered.select_related("regulation_type").order_by("-tahun", "regulation_type__rank", "nomor")
     paginator = Paginator(ordered, PAGE_SIZE)
@@ -78,5 +88,7 @@ def browse_regulations(request, index, jenis=None, tahun=None):
         "statuses": Status.choices,
         "type_counts": type_counts,
         "year_counts": year_counts,
+        "status_counts": status_counts,
+        "is_filtered": bool(regulation_type or tahun or status),
     }
     return TemplateResponse(request, "regulations/regulation_index_page.html", context)

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from registry.regulations.anchors import provision_anchor
 from registry.services.components import DELIVERY_COMPONENTS, Component
 from registry.services.models import (
     ComplaintChannel,
@@ -12,7 +13,6 @@ from registry.services.models import (
     ServicePage,
     ServiceSOP,
 )
-from registry.services.models.service import provision_anchor
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..choices import INVERSE_LABELS, Gazette, RelationKind, Status
+from ..page_context import regulation_context
 from ..panels import ExtractionStatusPanel, IncomingRelationsPanel
 
 
@@ -233,6 +234,9 @@ class RegulationPage(Page):
         verbose_name = _("peraturan")
         verbose_name_plural = _("peraturan")
         indexes = [models.Index(fields=["tahun"]), models.Index(fields=["nomor_slug"])]
+
+    def get_context(self, request, *args, **kwargs):
+        return regulation_context(self, super().get_context(request, *args, **kwargs))
 
     # --- identity -------------------------------------------------------------------------------
 

@@ -19,7 +19,10 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from registry.regulations.anchors import provision_anchor
+
 from ..components import DELIVERY_COMPONENTS, Component
+from ..page_context import service_context
 from .opd import PerangkatDaerahPage
 
 
@@ -156,6 +159,9 @@ class ServicePage(Page):
     class Meta:
         verbose_name = _("layanan")
         verbose_name_plural = _("layanan")
+
+    def get_context(self, request, *args, **kwargs):
+        return service_context(self, super().get_context(request, *args, **kwargs))
 
     def clean(self):
         """A charged service needs an amount; a free one must not carry one."""
@@ -348,22 +354,6 @@ class LegalBasisRole(models.TextChoices):
     DASAR_HUKUM = "dasar_hukum", _("Dasar hukum")
     SK_STANDAR_PELAYANAN = "sk_sp", _("SK Standar Pelayanan")
     SOP = "sop", _("SOP")
-
-
-_PROVISION_RE = re.compile(
-    r"pasal\s+(?P<pasal>\d+[a-z]?|[ivxlc]+)(?:\s+ayat\s+\(?\s*(?P<ayat>\d+)\s*\)?)?", re.IGNORECASE
-)
-
-
-def provision_anchor(label: str) -> str:
-    """The article anchor for a provision label: "Pasal 5 ayat (2)" → "pasal-5-ayat-2"."""
-    match = _PROVISION_RE.search(label or "")
-    if not match:
-        return ""
-    anchor = f"pasal-{match['pasal'].lower()}"
-    if match["ayat"]:
-        anchor += f"-ayat-{match['ayat']}"
-    return anchor
 
 
 class LegalBasis(Orderable):

@@ -1,0 +1,183 @@
+"""What the public regulation page shows, computed once per request in a constant number of queries.
+
+``RegulationPage.get_context`` hands its context to :func:`regulation_context`; everything the
+template lists (relations in both directions, the services that rely on the regulation, the attached
+files) is materialised here, so the template itself never queries and the query count does not grow
+with the number of relations or linked services.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .anchors import provision_anchor
+from .choices import RelationKind, Status
+
+#: JDIH "Tipe Dokumen" for every regulation in this registry (SPEC §1.3, row 1).
+DOCUMENT_TYPE = "Peraturan Perundang-undangan"
+
+# The incoming relations that change a regulation's standing, in the order the banner lists them.
+_BANNER_KINDS = [
+    (RelationKind.MENCABUT, gettext_lazy("Dicabut oleh")),
+    (RelationKind.MENCABUT_SEBAGIAN, gettext_lazy("Dicabut sebagian oleh")),
+    (RelationKind.MENGUBAH, gettext_lazy("Telah diubah dengan")),
+    (RelationKind.MENGUBAH_SEBAGIAN, gettext_lazy("Telah diubah sebagian dengan")),
+]
+
+
+@dataclass
+class JdihRow:
+    """One row of the JDIH metadata table; ``link_page`` makes the value a link to that page."""
+
+    label: str
+    value: str
+    link_page: object = None
+
+
+@dataclass
+class BannerLine:
+    """One sentence of the status banner: a phrase and the regulations it names."""
+
+    text: str
+    regulations: list = field(default_factory=list)
+
+
+@dataclass
+class LinkedService:
+    """A live service that cites the regulation, with the provisions it cites."""
+
+    service: object
+    provisions: list = field(default_factory=list)
+
+
+def format_date(value) -> str:
+    """A date in Indonesian long form ("12 Mei 2023"), or "" when missing."""
+    return date_format(value, "j F Y") if value else ""
+
+
+def jdih_rows(page) -> list[JdihRow]:
+    """The metadata table of Permenkumham 8/2019 (SPEC §1.3) for one regulation."""
+    kind = page.regulation_type
+    penetapan = ", ".join(
+        part for part in (page.tempat_penetapan, format_date(page.tanggal_penetapan)) if part
+    )
+    status = page.jdih_status
+    if page.status not in (Status.BERLAKU, Status.TIDAK_BERLAKU):
+        status = f"{status} ({page.get_status_display()})"
+    pemrakarsa = page.pemrakarsa
+    return [
+        JdihRow(_("Tipe Dokumen"), DOCUMENT_TYPE),
+        JdihRow(_("Judul"), page.title),
+        JdihRow(_("T.E.U. Badan/Pengarang"), page.teu_badan or kind.default_teu),
+        JdihRow(_("Nomor Peraturan"), page.nomor),
+        JdihRow(_("Tahun"), str(page.tahun)),
+        JdihRow(_("Jenis/Bentuk Peraturan"), kind.name),
+        JdihRow(_("Singkatan Jenis/Bentuk"), kind.abbreviation),
+        JdihRow(_("Tempat & Tanggal Penetapan"), penetapan),
+        JdihRow(_("Tanggal Pengundangan"), format_date(page.tanggal_pengundangan)),
+        JdihRow(_("Tanggal Berlaku"), format_date(page.tanggal_berlaku)),
+        JdihRow(_("Sumber"), page.sumber),
+        JdihRow(_("Subjek"), page.subjek),
+        JdihRow(_("Status"), status),
+        JdihRow(_("Bahasa"), page.bahasa),
+        JdihRow(_("Bidang Hukum"), page.bidang_hukum),
+        JdihRow(
+            _("Pemrakarsa"),
+            pemrakarsa.title if pemrakarsa else "",
+            pemrakarsa if pemrakarsa and pemrakarsa.live else None,
+        ),
+        JdihRow(_("Penandatangan"), page.penandatangan),
+        JdihRow(_("Lokasi"), page.lokasi),
+    ]
+
+
+def status_banner(page) -> list[BannerLine]:
+    """The sentences that warn a reader that this regulation no longer reads as published.
+
+    Empty for a regulation that is plainly in force. Only published regulations are named, because
+    ``page.incoming`` already leaves drafts out.
+    """
+    lines = []
+    for kind, text in _BANNER_KINDS:
+        sources = [rel.source for _label, rel in page.incoming if rel.kind == kind]
+        if sources:
+            lines.append(BannerLine(str(text), sources))
+    if page.declared_not_in_force:
+        lines.append(BannerLine(_("Dinyatakan tidak berlaku")))
+    return lines
+
+
+def linked_services(page) -> list[LinkedService]:
+    """Live services whose legal basis cites this regulation, each with the provisions it cites."""
+    from registry.services.models import LegalBasis
+
+    bases = (
+        LegalBasis.objects.filter(regulation=page, page__live=True)
+        .select_related("page__opd")
+        .order_by("page__title", "page_id", "sort_order")
+    )
+    by_service = {}
+    for basis in bases:
+        entry = by_service.setdefault(basis.page_id, LinkedService(basis.page))
+        if basis.provision and basis.provision not in entry.provisions:
+            entry.provisions.append(basis.provision)
+    return list(by_service.values())
+
+
+def attached_files(page) -> list[dict]:
+    """The signed PDF, the lampiran and the abstrak file, fetched together in one query."""
+    from .models import RegulationDocument
+
+    slots = [
+        ("document_id", _("Naskah peraturan (PDF)")),
+        ("lampiran_document_id", _("Lampiran")),
+        ("abstrak_document_id", _("Abstrak")),
+    ]
+    ids = [getattr(page, attr) for attr, _label in slots if getattr(page, attr)]
+    documents = RegulationDocument.objects.in_bulk(ids) if ids else {}
+    files = []
+    for attr, label in slots:
+        document = documents.get(getattr(page, attr))
+        if document is not None:
+            files.append({"label": label, "document": document, "size": document.file_size})
+    return files
+
+
+def _with_anchors(relations):
+    """Give each relation the anchor of its provision ("Pasal 36" → "pasal-36").
+
+    The provision is the article of the *declaring* (source) regulation that makes the change, so the
+    anchor belongs on links to the source.
+    """
+
+    for rel in relations:
+        rel.anchor = provision_anchor(rel.provision)
+    return relations
+
+
+def outgoing_relations(page) -> list:
+    """The relations this regulation declares towards published regulations."""
+    return _with_anchors([rel for rel in page.outgoing if rel.target.live])
+
+
+def incoming_relations(page) -> list:
+    """(label, relation) pairs that published regulations declare towards this one."""
+    _with_anchors([rel for _label, rel in page.incoming])
+    return page.incoming
+
+
+def regulation_context(page, context: dict) -> dict:
+    """Add everything the public regulation page lists to ``context`` and return it."""
+    context.update(
+        {
+            "jdih_rows": jdih_rows(page),
+            "status_banner": status_banner(page),
+            "outgoing_relations": outgoing_relations(page),
+            "incoming_relations": incoming_relations(page),
+            "linked_services": linked_services(page),
+            "files": attached_files(page),
+        }
+    )
+    return context

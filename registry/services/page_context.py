@@ -1,0 +1,57 @@
+"""What the public service page shows, computed once per request in a constant number of queries.
+
+``ServicePage.get_context`` hands its context to :func:`service_context`. Only the six
+service-delivery components of the Standar Pelayanan are public (SPEC §4.2); the manufacturing
+components 8–14 never reach the public context. The legal basis is loaded with its regulations in a
+single query, so a service with twenty bases costs as many queries as one with a single basis.
+"""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .components import Component
+
+
+def format_rupiah(amount) -> str:
+    """An amount in Indonesian style: 150000 → "Rp 150.000"; fractions of a rupiah are dropped."""
+    whole = int(Decimal(amount))
+    return "Rp " + f"{whole:,}".replace(",", ".")
+
+
+def cost_display(page) -> str:
+    """Component 4 as one phrase: "Gratis", "Rp 150.000", or "" when the component is not filled."""
+    from .models.service import CostKind
+
+    if page.cost_kind == CostKind.GRATIS:
+        return _("Gratis")
+    if page.cost_kind == CostKind.BERBAYAR and page.cost_amount is not None:
+        return format_rupiah(page.cost_amount)
+    return ""
+
+
+def public_legal_bases(page) -> list:
+    """The service's legal-basis links whose regulation is published, in editor order."""
+    return [basis for basis in page.legal_bases_for_display if basis.regulation.live]
+
+
+def service_context(page, context: dict) -> dict:
+    """Add the public Standar Pelayanan of ``page`` (components 1–6, legal basis, SOP) to ``context``."""
+    legal_bases = public_legal_bases(page)
+    ancestors = list(page.get_ancestors().filter(depth__gt=1))
+    sops = list(page.sops.select_related("regulation__regulation_type", "document").order_by("sort_order"))
+    context.update(
+        {
+            "breadcrumbs": [ancestor for ancestor in ancestors if ancestor.live],
+            "opd": next((a for a in ancestors if a.depth == page.depth - 1 and a.live), None),
+            "requirements": list(page.requirements.all()),
+            "steps": list(page.steps.all()),
+            "cost_display": cost_display(page),
+            "cost_bases": [basis for basis in legal_bases if basis.component == Component.BIAYA],
+            "complaint_channels": list(page.complaint_channels.all()),
+            "channels": list(page.channels.all()),
+            "legal_bases": legal_bases,
+            "sops": sops,
+        }
+    )
+    return context
