@@ -7,12 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from registry.regulations.jdihn import jdihn_feed
-from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
-    path("cari/", search_views.search, name="search"),
+    path("cari/", include("search.urls")),
     path("api/jdihn/", jdihn_feed, name="jdihn_feed"),
 ]
 

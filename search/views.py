@@ -1,26 +1,45 @@
-"""The public search page (/cari/).
+"""The public search page (/cari/), its JSON form (?format=json) and autocomplete (/cari/saran/)."""
 
-A first version over Wagtail's database search; the engine-neutral interface with its SQLite FTS5,
-PostgreSQL and Elasticsearch backends replaces it (issue #4).
-"""
-
-from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.views.decorators.http import require_GET
 
-MAX_QUERY_LENGTH = 200
+from . import service
+from .backends.base import FACET_FIELDS
+from .query import MAX_QUERY_LENGTH
 
 
+def _page_number(request) -> int:
+    value = request.GET.get("page", "1")
+    return int(value) if value.isdigit() else 1
+
+
+@require_GET
 def search(request):
-    """Search live pages; an empty or over-long query gets a clear answer, never an error."""
-    query = (request.GET.get("q") or "").strip()
-    too_long = len(query) > MAX_QUERY_LENGTH
-    query = query[:MAX_QUERY_LENGTH]
-    results = Page.objects.live().specific().search(query) if query else Page.objects.none()
-    paginator = Paginator(results, 20)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    """Search services, regulations and passages; any input gets a clear answer, never an error."""
+    query = request.GET.get("q", "")
+    filters = {name: request.GET.getlist(name) for name in FACET_FIELDS if name in request.GET}
+    result = service.search(query, filters=filters, page=_page_number(request))
+    if request.GET.get("format") == "json":
+        return JsonResponse(result.as_json(), json_dumps_params={"ensure_ascii": False})
+    titles = service.facet_titles()
+    facets = [(name, titles[name], values) for name, values in result.facets.items() if values]
     return TemplateResponse(
         request,
-        "search/search.html",
-        {"query": query, "results": page_obj, "too_long": too_long},
+        "search/results.html",
+        {
+            "query": result.query,
+            "result": result,
+            "facets": facets,
+            "max_query_length": MAX_QUERY_LENGTH,
+            "page_range": range(max(1, result.page - 3), min(result.pages, result.page + 3) + 1),
+        },
+    )
+
+
+@require_GET
+def suggest(request):
+    """Up to eight titles for the home search box, as JSON."""
+    return JsonResponse(
+        {"suggestions": service.suggest(request.GET.get("q", ""))}, json_dumps_params={"ensure_ascii": False}
     )

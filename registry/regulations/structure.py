@@ -5,6 +5,23 @@ from django.db import transaction
 from .models import ArticleNode
 
 _KINDS = {choice.upper(): choice for choice in ArticleNode.Kind.values}
+_LABEL_FORMATS = {
+    ArticleNode.Kind.BAB: "BAB {}",
+    ArticleNode.Kind.BAGIAN: "Bagian {}",
+    ArticleNode.Kind.PARAGRAF: "Paragraf {}",
+    ArticleNode.Kind.PASAL: "Pasal {}",
+    ArticleNode.Kind.AYAT: "Ayat ({})",
+    ArticleNode.Kind.DIKTUM: "{}",
+}
+
+
+def display_label(kind: str, label: str) -> str:
+    """The label readers see: the parser gives "4" for Pasal 4 and "II" for BAB II."""
+    label = label.strip()
+    prefix = _LABEL_FORMATS[kind].split("{}")[0].strip().lower()
+    if prefix and label.lower().startswith(prefix):
+        return label
+    return _LABEL_FORMATS[kind].format(label)
 
 
 def _unique(anchor: str, seen: set[str]) -> str:
@@ -39,7 +56,7 @@ def store_structure(document, nodes) -> int:
                 document=document,
                 parent=parent,
                 kind=kind,
-                label=node.label[:60],
+                label=display_label(kind, node.label)[:60],
                 heading=(node.heading or "")[:500],
                 anchor=_unique(node.anchor[:70], seen),
                 text=node.text,

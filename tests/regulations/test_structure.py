@@ -44,3 +44,35 @@ def test_repeated_anchor_gets_a_suffix(document):
     ]
     store_structure(document, nodes)
     assert sorted(ArticleNode.objects.values_list("anchor", flat=True)) == ["pasal-1", "pasal-1-2"]
+
+
+def test_search_passages_are_pasal_with_their_ayat(document):
+    """A regulation's passages are its pasal, each carrying its ayat; no tree means no passages."""
+    from tests import factories
+
+    page = factories.regulation("PERWAL", nomor="5", tahun=2023, document=document)
+    assert page.search_passages() == []
+    nodes = parse_regulation(
+        ["Pasal 4\n(1) Ayat satu berbunyi.\n(2) Ayat dua berbunyi.\nPasal 5\nTeks."]
+    ).body
+    store_structure(document, nodes)
+    assert page.search_passages() == [
+        ("pasal-4", "Pasal 4", "(1) Ayat satu berbunyi.\n(2) Ayat dua berbunyi."),
+        ("pasal-5", "Pasal 5", "Teks."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "kind,label,expected",
+    [
+        ("pasal", "4", "Pasal 4"),
+        ("bab", "II", "BAB II"),
+        ("ayat", "2", "Ayat (2)"),
+        ("pasal", "Pasal 7", "Pasal 7"),
+    ],
+)
+def test_display_label(kind, label, expected):
+    """Parser labels become the labels readers know."""
+    from registry.regulations.structure import display_label
+
+    assert display_label(kind, label) == expected

@@ -21,6 +21,7 @@ from wagtail.search import index
 from ..choices import INVERSE_LABELS, Gazette, RelationKind, Status
 from ..page_context import regulation_context
 from ..panels import ExtractionStatusPanel, IncomingRelationsPanel
+from .extraction import ArticleNode
 
 
 def nomor_slug(nomor: str) -> str:
@@ -360,6 +361,25 @@ class RegulationPage(Page):
             .order_by("-source__tahun", "source__nomor")
         )
         return [(INVERSE_LABELS[RelationKind(rel.kind)], rel) for rel in rels]
+
+    def search_passages(self) -> list[tuple[str, str, str]]:
+        """The regulation's pasal (or diktum) as ``(anchor, label, text)`` passages, ayat included.
+
+        Empty when the signed document has no parsed article tree; search then falls back to pages.
+        """
+        if not self.document_id:
+            return []
+        passages, by_id = [], {}
+        nodes = ArticleNode.objects.filter(document_id=self.document_id).order_by("position")
+        for node in nodes.only("pk", "parent_id", "kind", "label", "anchor", "text"):
+            if node.kind in (ArticleNode.Kind.PASAL, ArticleNode.Kind.DIKTUM):
+                parts = [node.text] if node.text else []
+                by_id[node.pk] = parts
+                passages.append((node.anchor, node.label, parts))
+            elif node.kind == ArticleNode.Kind.AYAT and node.parent_id in by_id:
+                number = node.anchor.rsplit("-", 1)[-1]
+                by_id[node.parent_id].append(f"({number}) {node.text}")
+        return [(anchor, label, "\n".join(parts)) for anchor, label, parts in passages]
 
     @property
     def revoked_by(self):

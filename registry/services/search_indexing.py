@@ -1,0 +1,87 @@
+"""What the services app puts in the search index, and when.
+
+A published service is one document: its name, summary, requirements, product, cost and time,
+with its Perangkat Daerah, category and life events as keywords. Republishing a Perangkat Daerah
+refreshes its services, which carry its name.
+"""
+
+from django.db.models.signals import post_delete
+from django.utils.translation import gettext as _
+from wagtail.signals import page_published, page_unpublished
+
+from search.documents import KIND_SERVICE, SearchDocument
+from search.registry import DocumentSource
+
+#: Citizens mostly look for services: they rank above regulations that match as well.
+SERVICE_BOOST = 2.0
+
+
+def service_documents(page) -> list[SearchDocument]:
+    """The service's single document."""
+    unit = page.opd
+    requirements = [r.text + (f" ({r.note})" if r.note else "") for r in page.requirements.all()]
+    body = [page.summary]
+    if requirements:
+        body.append(_("Persyaratan: ") + "; ".join(requirements))
+    if page.product:
+        body.append(_("Produk: ") + page.product)
+    if page.cost_kind or page.cost_note:
+        cost = page.get_cost_kind_display() if page.cost_kind else ""
+        if page.cost_amount:
+            cost += f" Rp{page.cost_amount:,.0f}".replace(",", ".")
+        body.append(_("Biaya: ") + " ".join(filter(None, [cost, page.cost_note])))
+    if page.time_display:
+        body.append(_("Waktu: ") + page.time_display)
+    keywords = [page.product]
+    if unit is not None:
+        keywords += [unit.title, unit.abbreviation]
+    if page.category_id:
+        keywords.append(page.category.name)
+    keywords += [event.name for event in page.life_events.all()]
+    try:
+        url = page.get_url() or ""
+    except Exception:  # noqa: BLE001 - a page outside any site still gets indexed, without a link
+        url = ""
+    return [
+        SearchDocument(
+            doc_id=f"service:{page.pk}",
+            owner=f"service:{page.pk}",
+            kind=KIND_SERVICE,
+            title=page.title,
+            subtitle=unit.title if unit else "",
+            url=url,
+            body="\n".join(part for part in body if part),
+            keywords=" ".join(k for k in keywords if k),
+            opd=unit.slug if unit else "",
+            opd_label=unit.title if unit else "",
+            boost=SERVICE_BOOST,
+        )
+    ]
+
+
+def register(registry):
+    """Register services with the search app (called by ``search.registry.autodiscover``)."""
+    from .models import PerangkatDaerahPage, ServicePage
+
+    source = registry.register(
+        DocumentSource(
+            name="services",
+            owner_prefix="service",
+            queryset=lambda: (
+                ServicePage.objects.live()
+                .select_related("opd", "category")
+                .prefetch_related("requirements", "life_events")
+            ),
+            build=service_documents,
+        )
+    )
+    source.connect(page_published, sender=ServicePage)
+    source.connect(page_unpublished, sender=ServicePage)
+    source.connect(post_delete, sender=ServicePage)
+    source.connect(
+        page_published,
+        sender=PerangkatDaerahPage,
+        pks=lambda instance=None, **kw: list(
+            ServicePage.objects.filter(opd=instance).values_list("pk", flat=True)
+        ),
+    )

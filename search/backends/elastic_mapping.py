@@ -1,0 +1,231 @@
+"""Elasticsearch index definition, query bodies and response parsing, built with ``elasticsearch.dsl``.
+
+Everything here is pure (no server): the backend in :mod:`search.backends.elastic` sends what these
+functions build, and the tests check them against constructed responses.
+
+The analyzers mirror :mod:`search.analysis`: standard tokenizer, lowercase, asciifolding, protected
+words (``keyword_marker``), stopwords and the Indonesian stemmer (Lucene's implementation of the
+Tala algorithm, on which the Snowball Indonesian stemmer is also based). Synonyms live only in the
+search analyzer (``synonym_graph``), as in the database engines.
+"""
+
+from elasticsearch.dsl import (
+    A,
+    Float,
+    Index,
+    Integer,
+    Keyword,
+    Mapping,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+from ..analysis import PROTECTED_WORDS, STOPWORDS, Thesaurus, words
+from ..documents import KIND_PASSAGE, KIND_REGULATION, KIND_SERVICE, SearchDocument
+from .base import FACET_FIELDS, FACET_LABEL_FIELDS, MODE_ALL, BackendHit, BackendResult, SearchRequest
+
+#: Field boosts, the same ratios as the bm25/ts_rank weights of the database engines.
+TITLE_BOOST, KEYWORDS_BOOST, BODY_BOOST = 8, 4, 1
+
+
+def analyzers(thesaurus: Thesaurus):
+    """The index analyzer, the search analyzer (with synonyms) and the plain one for autocomplete."""
+    protected = token_filter("registri_protected", "keyword_marker", keywords=sorted(PROTECTED_WORDS))
+    stop = token_filter("registri_stop", "stop", stopwords=sorted(STOPWORDS))
+    stemmer = token_filter("registri_stemmer", "stemmer", language="indonesian")
+    base = ["lowercase", "asciifolding"]
+    index_analyzer = analyzer(
+        "registri_index", tokenizer="standard", filter=[*base, protected, stop, stemmer]
+    )
+    search_filters = [*base]
+    rules = thesaurus.rules()
+    if rules:
+        search_filters.append(
+            token_filter("registri_synonyms", "synonym_graph", synonyms=rules, lenient=True)
+        )
+    search_analyzer = analyzer(
+        "registri_search", tokenizer="standard", filter=[*search_filters, protected, stop, stemmer]
+    )
+    plain = analyzer("registri_plain", tokenizer="standard", filter=base)
+    return index_analyzer, search_analyzer, plain
+
+
+def build_index(name: str, thesaurus: Thesaurus, replicas: int = 0) -> Index:
+    """The index (settings, analyzers and mapping) that a rebuild creates under ``name``."""
+    index_analyzer, search_analyzer, plain = analyzers(thesaurus)
+
+    def text(**kwargs):
+        return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, **kwargs)
+
+    mapping = Mapping()
+    for field in ("doc_id", "owner", "group", "kind", "jenis", "status", "opd", "citations"):
+        mapping.field(field, Keyword())
+    for field in ("jenis_label", "status_label", "opd_label"):
+        mapping.field(field, Keyword())
+    mapping.field("tahun", Integer())
+    mapping.field("boost", Float())
+    mapping.field("all_text", text())
+    mapping.field("title_match", text(copy_to="all_text"))
+    mapping.field("keywords", text(copy_to="all_text"))
+    mapping.field("body", text(copy_to="all_text"))
+    mapping.field("suggest", Text(analyzer=plain))
+    mapping.field("title", Keyword(index=False))
+    mapping.field("subtitle", Keyword(index=False))
+    mapping.field("url", Keyword(index=False))
+    index = Index(name)
+    index.settings(number_of_shards=1, number_of_replicas=replicas)
+    index.mapping(mapping)
+    return index
+
+
+def document_source(document: SearchDocument) -> dict:
+    """The ``_source`` indexed for a document (``_id`` is its ``doc_id``)."""
+    return {
+        "doc_id": document.doc_id,
+        "owner": document.owner,
+        "group": document.group,
+        "title": document.title,
+        "subtitle": document.subtitle,
+        "url": document.url,
+        # The same text the database engines put in their title column.
+        "title_match": document.subtitle if document.kind == KIND_PASSAGE else document.title,
+        "keywords": document.keywords,
+        "body": document.body,
+        "suggest": " ".join(words(document.title)) if document.kind != KIND_PASSAGE else "",
+        "citations": list(document.citations),
+        "boost": document.boost,
+        **{k: v for k, v in document.facet_fields().items() if v not in (None, "")},
+    }
+
+
+def _filter_queries(filters: dict[str, list[str]], exclude: str | None = None) -> list:
+    return [Q("terms", **{name: values}) for name, values in filters.items() if name != exclude]
+
+
+def build_search(request: SearchRequest, index: str, filters: dict[str, list[str]]) -> Search:
+    """The search body: match, boosts, facets that ignore their own filter, grouping and paging."""
+    query = request.query
+    text = " ".join(query.text_words)
+    must = []
+    if query.clauses:
+        operator = "and" if request.mode == MODE_ALL else "or"
+        must.append(Q("match", all_text={"query": text, "operator": operator}))
+    for phrase in query.phrase_words:
+        must.append(Q("match_phrase", all_text=" ".join(phrase)))
+    should = []
+    if query.clauses:
+        should = [
+            Q("match", title_match={"query": text, "boost": TITLE_BOOST}),
+            Q("match", keywords={"query": text, "boost": KEYWORDS_BOOST}),
+            Q("match", body={"query": text, "boost": BODY_BOOST}),
+        ]
+    scope = [Q("term", group=request.group)] if request.group else []
+    matched = Q("bool", must=must or [Q("match_none")], should=should, filter=scope)
+    scored = Q(
+        "function_score",
+        query=matched,
+        functions=[{"field_value_factor": {"field": "boost", "missing": 1}}],
+        boost_mode="multiply",
+    )
+    search = Search(index=index).query(scored)
+    selected = _filter_queries(filters)
+    if selected:
+        search = search.post_filter("bool", filter=selected)
+    for facet in FACET_FIELDS:
+        others = _filter_queries(filters, exclude=facet)
+        agg = A("filter", Q("bool", filter=others) if others else Q("match_all"))
+        values = agg.bucket("values", "terms", field=facet, size=60)
+        values.metric("groups", "cardinality", field="group", precision_threshold=40000)
+        if FACET_LABEL_FIELDS[facet]:
+            values.bucket("label", "terms", field=FACET_LABEL_FIELDS[facet], size=1)
+        search.aggs.bucket(f"facet_{facet}", agg)
+    total = A("filter", Q("bool", filter=selected) if selected else Q("match_all"))
+    total.metric("groups", "cardinality", field="group", precision_threshold=40000)
+    search.aggs.bucket("total_groups", total)
+    first = (max(request.page, 1) - 1) * request.per_page
+    search = search.extra(
+        collapse={
+            "field": "group",
+            "inner_hits": {
+                "name": "group_hits",
+                "size": request.group_size,
+                "sort": [{"_score": "desc"}, {"doc_id": "asc"}],
+                "_source": {"excludes": ["suggest"]},
+            },
+        },
+        track_total_hits=True,
+    )
+    search = search.sort({"_score": "desc"}, {"doc_id": "asc"})
+    return search.source(excludes=["suggest"])[first : first + request.per_page]
+
+
+def build_citation_search(keys: list[str], index: str) -> Search:
+    """Documents carrying any of the citation keys (the pasal before its regulation)."""
+    return Search(index=index).filter("terms", citations=keys).sort("kind", "doc_id")[:20]
+
+
+def build_suggest(query_words: list[str], prefix: str, index: str, limit: int) -> Search:
+    """Titles of services and regulations that contain the words and a word starting with ``prefix``."""
+    text = " ".join([*query_words, prefix]).strip()
+    return (
+        Search(index=index)
+        .query(
+            "function_score",
+            query=Q("match_bool_prefix", suggest={"query": text, "operator": "and"}),
+            functions=[{"field_value_factor": {"field": "boost", "missing": 1}}],
+            boost_mode="multiply",
+        )
+        .filter("terms", kind=[KIND_SERVICE, KIND_REGULATION])
+        .sort({"_score": "desc"}, {"doc_id": "asc"})[:limit]
+    )
+
+
+def _hit(raw: dict) -> BackendHit:
+    source = raw.get("_source", {})
+    return BackendHit(
+        doc_id=source.get("doc_id", raw.get("_id", "")),
+        kind=source.get("kind", ""),
+        title=source.get("title", ""),
+        subtitle=source.get("subtitle", ""),
+        url=source.get("url", ""),
+        body=source.get("body", ""),
+        score=float(raw.get("_score") or 0.0),
+        group=source.get("group", ""),
+        jenis_label=source.get("jenis_label", ""),
+        tahun=source.get("tahun"),
+        status=source.get("status", ""),
+        status_label=source.get("status_label", ""),
+        opd_label=source.get("opd_label", ""),
+    )
+
+
+def parse_hits(response: dict) -> list[BackendHit]:
+    """Plain hits (citations, suggestions) from a search response."""
+    return [_hit(raw) for raw in response.get("hits", {}).get("hits", [])]
+
+
+def parse_search(response: dict) -> BackendResult:
+    """Grouped hits, group total and facets from a response to :func:`build_search`."""
+    groups = []
+    for raw in response.get("hits", {}).get("hits", []):
+        inner = raw.get("inner_hits", {}).get("group_hits", {}).get("hits", {}).get("hits")
+        groups.append([_hit(item) for item in inner] if inner else [_hit(raw)])
+    aggregations = response.get("aggregations", {})
+    facets = {}
+    for facet in FACET_FIELDS:
+        buckets = aggregations.get(f"facet_{facet}", {}).get("values", {}).get("buckets", [])
+        values = []
+        for bucket in buckets:
+            value = str(bucket["key"])
+            labels = bucket.get("label", {}).get("buckets", [])
+            label = str(labels[0]["key"]) if labels else value
+            count = int(bucket.get("groups", {}).get("value", bucket.get("doc_count", 0)))
+            if value and count:
+                values.append((value, label, count))
+        values.sort(key=lambda item: (-item[2], item[1]))
+        facets[facet] = values
+    total = int(aggregations.get("total_groups", {}).get("groups", {}).get("value", len(groups)))
+    return BackendResult(groups=groups, total=total, facets=facets)

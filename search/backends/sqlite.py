@@ -1,0 +1,59 @@
+"""SQLite FTS5: the embedded default engine."""
+
+from django.db import connection
+
+from .base import MODE_ALL
+from .database import _HIT_COLUMNS, DatabaseBackend, _hit
+
+#: bm25 column weights: title, keywords, body, suggest (not searched).
+BM25_WEIGHTS = "8.0, 4.0, 1.0, 0.0"
+
+
+def _quote(tokens) -> str:
+    return '"' + " ".join(tokens) + '"'
+
+
+def fts_expression(request) -> str:
+    """The FTS5 MATCH expression for a plan; only quoted alphanumeric tokens reach FTS5."""
+    query = request.query
+    clauses = []
+    for clause in query.clauses:
+        alternatives = [_quote(alt) for alt in clause]
+        clauses.append(alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})")
+    phrases = [_quote(phrase) for phrase in query.phrases]
+    if request.mode == MODE_ALL or not clauses:
+        expression = " AND ".join(clauses + phrases)
+    else:
+        expression = " AND ".join(phrases + [f"({' OR '.join(clauses)})"])
+    return "{a_title a_keywords a_body} : (" + expression + ")"
+
+
+class SQLiteBackend(DatabaseBackend):
+    """Full-text search in SQLite's FTS5, ranked by bm25 with weighted columns."""
+
+    name = "sqlite"
+
+    def match_sql(self, request):
+        sql = (
+            f"SELECT rowid AS id, -bm25(search_fts, {BM25_WEIGHTS}) AS score "
+            "FROM search_fts WHERE search_fts MATCH %s"
+        )
+        return sql, [fts_expression(request)]
+
+    def suggest(self, words, prefix, limit=8):
+        terms = [_quote([w]) for w in words] + ([_quote([prefix]) + "*"] if prefix else [])
+        if not terms:
+            return []
+        sql = (
+            f"SELECT {_HIT_COLUMNS} FROM search_fts JOIN search_indexentry e ON e.id = search_fts.rowid "
+            "WHERE search_fts MATCH %s AND e.kind IN ('layanan', 'peraturan') "
+            f"ORDER BY bm25(search_fts, {BM25_WEIGHTS}) * e.boost, e.doc_id LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, ["{suggest} : (" + " AND ".join(terms) + ")", limit])
+            return [_hit(row) for row in cursor.fetchall()]
+
+    def describe(self):
+        import sqlite3
+
+        return f"SQLite {sqlite3.sqlite_version} FTS5"

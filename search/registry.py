@@ -1,0 +1,124 @@
+"""Where content apps declare what they index. ``search`` imports nothing from them.
+
+An app provides ``<app>/search_indexing.py`` with a ``register(registry)`` function; the search
+app's ``ready()`` calls :func:`autodiscover`, which imports that module for every installed app::
+
+    def register(registry):
+        from .models import ServicePage
+
+        source = registry.register(
+            DocumentSource(
+                name="services",
+                owner_prefix="service",
+                queryset=lambda: ServicePage.objects.live(),
+                build=service_documents,
+            )
+        )
+        source.connect(page_published, sender=ServicePage)
+
+Every signal connected through :meth:`DocumentSource.connect` enqueues a refresh of the objects
+it names; the refresh task loads the object again and indexes it if it is still published, or
+deletes its documents otherwise. So publish, unpublish, delete and re-extract are one code path,
+and a draft never reaches the index.
+"""
+
+import importlib
+import importlib.util
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+from .documents import SearchDocument
+
+
+def _instance_pk(instance=None, **kwargs):
+    return [instance.pk] if instance is not None and instance.pk is not None else []
+
+
+@dataclass
+class DocumentSource:
+    """A kind of content that produces search documents.
+
+    ``queryset()`` returns the published objects (for rebuilds and for loading one object);
+    ``build(obj)`` returns that object's documents; ``owner_prefix`` plus the object's pk is the
+    owner key shared by those documents.
+    """
+
+    name: str
+    owner_prefix: str
+    queryset: Callable[[], object]
+    build: Callable[[object], Iterable[SearchDocument]]
+    connections: list = field(default_factory=list)
+
+    def owner(self, pk) -> str:
+        """The owner key of the object with primary key ``pk``."""
+        return f"{self.owner_prefix}:{pk}"
+
+    def load(self, pk):
+        """The published object with primary key ``pk``, or None (unpublished, draft, deleted)."""
+        return self.queryset().filter(pk=pk).first()
+
+    def documents(self, pk) -> list[SearchDocument]:
+        """The documents for one object, or [] when it should not be searchable."""
+        obj = self.load(pk)
+        return list(self.build(obj)) if obj is not None else []
+
+    def iter_documents(self) -> Iterable[SearchDocument]:
+        """Every document of every published object (for rebuilds)."""
+        for obj in self.queryset().iterator(chunk_size=200):
+            yield from self.build(obj)
+
+    def connect(self, signal, sender, pks: Callable[..., Iterable] = _instance_pk) -> None:
+        """Refresh the objects ``pks(**signal_kwargs)`` names whenever ``signal`` is sent."""
+
+        def receiver(sender, **kwargs):
+            from .tasks import enqueue_refresh
+
+            for pk in pks(**kwargs):
+                enqueue_refresh(self.name, pk)
+
+        uid = f"search:{self.name}:{signal.__class__.__name__}:{id(signal)}:{sender.__name__}"
+        signal.connect(receiver, sender=sender, weak=False, dispatch_uid=uid)
+        self.connections.append((signal, sender, uid))
+
+
+class SourceRegistry:
+    """The registered document sources, by name."""
+
+    def __init__(self):
+        self._sources: dict[str, DocumentSource] = {}
+
+    def register(self, source: DocumentSource) -> DocumentSource:
+        """Add (or replace) a source; returns it so the caller can connect signals."""
+        self._sources[source.name] = source
+        return source
+
+    def get(self, name: str) -> DocumentSource:
+        """The source called ``name``; KeyError names the registered ones."""
+        try:
+            return self._sources[name]
+        except KeyError:
+            raise KeyError(f"No search source {name!r}; registered: {sorted(self._sources)}") from None
+
+    def all(self) -> list[DocumentSource]:
+        """All sources, in registration order."""
+        return list(self._sources.values())
+
+    def iter_documents(self) -> Iterable[SearchDocument]:
+        """Every document of every source."""
+        for source in self.all():
+            yield from source.iter_documents()
+
+
+registry = SourceRegistry()
+
+
+def autodiscover() -> None:
+    """Import ``<app>.search_indexing`` for every installed app that has one and call its ``register``."""
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.search_indexing"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        module = importlib.import_module(module_name)
+        module.register(registry)

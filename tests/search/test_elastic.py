@@ -1,0 +1,224 @@
+"""The Elasticsearch engine without a server: index definition, query bodies, documents, responses."""
+
+from search.analysis import Thesaurus
+from search.backends.base import MODE_ANY, SearchRequest
+from search.backends.elastic_mapping import (
+    build_citation_search,
+    build_index,
+    build_search,
+    build_suggest,
+    document_source,
+    parse_search,
+)
+from search.documents import SearchDocument
+from search.query import parse_query
+
+THESAURUS = Thesaurus.from_lines(["KTP, KTP-el, kartu tanda penduduk", "PBG, IMB"])
+
+
+def _request(text, **kwargs):
+    return SearchRequest(query=parse_query(text, THESAURUS), **kwargs)
+
+
+def test_index_analyzers_mirror_the_python_chain():
+    """Standard tokenizer, lowercase, asciifolding, keyword_marker, stop, Indonesian stemmer."""
+    body = build_index("registri-documents-x", THESAURUS).to_dict()
+    analysis = body["settings"]["analysis"]
+    index = analysis["analyzer"]["registri_index"]
+    assert index["tokenizer"] == "standard"
+    assert index["filter"] == [
+        "lowercase",
+        "asciifolding",
+        "registri_protected",
+        "registri_stop",
+        "registri_stemmer",
+    ]
+    assert analysis["filter"]["registri_stemmer"] == {"type": "stemmer", "language": "indonesian"}
+    assert "pemerintah" in analysis["filter"]["registri_protected"]["keywords"]
+
+
+def test_synonyms_only_in_the_search_analyzer():
+    """synonym_graph sits in the search analyzer, before stemming, and holds the admin's sets."""
+    body = build_index("x", THESAURUS).to_dict()
+    analysis = body["settings"]["analysis"]
+    assert "registri_synonyms" in analysis["analyzer"]["registri_search"]["filter"]
+    assert "registri_synonyms" not in analysis["analyzer"]["registri_index"]["filter"]
+    synonyms = analysis["filter"]["registri_synonyms"]
+    assert synonyms["type"] == "synonym_graph" and "pbg, imb" in synonyms["synonyms"]
+    title = body["mappings"]["properties"]["title_match"]
+    assert (title["analyzer"], title["search_analyzer"], title["copy_to"]) == (
+        "registri_index",
+        "registri_search",
+        "all_text",
+    )
+
+
+def test_search_body_requires_all_words_and_boosts_fields():
+    """All-words match on all_text, field boosts 8/4/1, boost field multiplies the score."""
+    body = build_search(_request("izin reklame"), "alias", {}).to_dict()
+    scored = body["query"]["function_score"]
+    must = scored["query"]["bool"]["must"][0]["match"]["all_text"]
+    assert must == {"query": "izin reklame", "operator": "and"}
+    boosts = [list(s["match"].values())[0]["boost"] for s in scored["query"]["bool"]["should"]]
+    assert boosts == [8, 4, 1]
+    assert scored["functions"][0]["field_value_factor"]["field"] == "boost"
+
+
+def test_relaxed_mode_uses_or():
+    """The any-word fallback uses operator or."""
+    body = build_search(_request("izin reklame", mode=MODE_ANY), "alias", {}).to_dict()
+    assert (
+        body["query"]["function_score"]["query"]["bool"]["must"][0]["match"]["all_text"]["operator"] == "or"
+    )
+
+
+def test_phrases_become_match_phrase():
+    """A quoted phrase is a match_phrase clause."""
+    body = build_search(_request('"pelayanan publik"'), "alias", {}).to_dict()
+    assert {"match_phrase": {"all_text": "pelayanan publik"}} in body["query"]["function_score"]["query"][
+        "bool"
+    ]["must"]
+
+
+def test_facets_ignore_their_own_filter_and_post_filter_narrows_hits():
+    """Selected filters are a post_filter; each facet's aggregation applies only the others."""
+    filters = {"jenis": ["perwal"], "tahun": ["2023"]}
+    body = build_search(_request("pelayanan"), "alias", filters).to_dict()
+    assert {"terms": {"jenis": ["perwal"]}} in body["post_filter"]["bool"]["filter"]
+    jenis_filter = body["aggs"]["facet_jenis"]["filter"]["bool"]["filter"]
+    assert jenis_filter == [{"terms": {"tahun": ["2023"]}}]
+    assert body["aggs"]["facet_jenis"]["aggs"]["values"]["aggs"]["groups"]["cardinality"]["field"] == "group"
+
+
+def test_results_are_collapsed_by_group_and_paged():
+    """Collapse on group with up to three inner hits; from/size follow the page."""
+    body = build_search(_request("pelayanan", page=3, per_page=10), "alias", {}).to_dict()
+    assert body["collapse"]["field"] == "group" and body["collapse"]["inner_hits"]["size"] == 3
+    assert (body["from"], body["size"]) == (20, 10)
+
+
+def test_citation_and_suggest_bodies():
+    """Citation lookup filters on keys; autocomplete uses match_bool_prefix on unstemmed titles."""
+    citation = build_citation_search(["perwal:12:2023"], "alias").to_dict()
+    assert citation["query"]["bool"]["filter"] == [{"terms": {"citations": ["perwal:12:2023"]}}]
+    suggest = build_suggest(["izin"], "rek", "alias", 5).to_dict()
+    assert (
+        suggest["query"]["bool"]["must"][0]["function_score"]["query"]["match_bool_prefix"]["suggest"][
+            "query"
+        ]
+        == "izin rek"
+    )
+
+
+def test_document_source_carries_metadata_and_title_column():
+    """A passage is matched on its label, carries its regulation's facets and citation keys."""
+    document = SearchDocument(
+        doc_id="regulation:1:00002:halaman-2",
+        owner="regulation:1",
+        kind="pasal",
+        title="Perwal 12/2023 · Halaman 2",
+        subtitle="Halaman 2",
+        url="/x#page=2",
+        body="Pasal 5 …",
+        jenis="perwal",
+        jenis_label="Peraturan Wali Kota",
+        tahun=2023,
+        status="berlaku",
+        citations=["perwal:12:2023:pasal-5"],
+    )
+    source = document_source(document)
+    assert source["title_match"] == "Halaman 2"
+    assert source["group"] == "regulation:1"
+    assert (source["jenis"], source["tahun"], source["citations"]) == (
+        "perwal",
+        2023,
+        ["perwal:12:2023:pasal-5"],
+    )
+    assert "opd" not in source and source["suggest"] == ""
+
+
+def test_parse_search_response_groups_facets_and_total():
+    """A recorded-shape response becomes groups, facet (value, label, count) and the group total."""
+    response = {
+        "hits": {
+            "total": {"value": 7},
+            "hits": [
+                {
+                    "_id": "regulation:1",
+                    "_score": 9.5,
+                    "_source": {
+                        "doc_id": "regulation:1",
+                        "kind": "peraturan",
+                        "title": "Perwal",
+                        "group": "regulation:1",
+                    },
+                    "inner_hits": {
+                        "group_hits": {
+                            "hits": {
+                                "hits": [
+                                    {
+                                        "_score": 9.5,
+                                        "_source": {
+                                            "doc_id": "regulation:1",
+                                            "kind": "peraturan",
+                                            "title": "Perwal",
+                                            "group": "regulation:1",
+                                        },
+                                    },
+                                    {
+                                        "_score": 4.0,
+                                        "_source": {
+                                            "doc_id": "regulation:1:00002:halaman-2",
+                                            "kind": "pasal",
+                                            "title": "Hlm 2",
+                                            "group": "regulation:1",
+                                            "body": "teks",
+                                        },
+                                    },
+                                ]
+                            }
+                        }
+                    },
+                },
+                {
+                    "_id": "service:3",
+                    "_score": 3.0,
+                    "_source": {
+                        "doc_id": "service:3",
+                        "kind": "layanan",
+                        "title": "KTP",
+                        "group": "service:3",
+                    },
+                },
+            ],
+        },
+        "aggregations": {
+            "facet_jenis": {
+                "doc_count": 7,
+                "values": {
+                    "buckets": [
+                        {
+                            "key": "perwal",
+                            "doc_count": 5,
+                            "groups": {"value": 1},
+                            "label": {"buckets": [{"key": "Peraturan Wali Kota", "doc_count": 5}]},
+                        },
+                    ]
+                },
+            },
+            "facet_tahun": {
+                "doc_count": 7,
+                "values": {"buckets": [{"key": 2023, "doc_count": 5, "groups": {"value": 1}}]},
+            },
+            "total_groups": {"doc_count": 7, "groups": {"value": 2}},
+        },
+    }
+    result = parse_search(response)
+    assert [[h.doc_id for h in g] for g in result.groups] == [
+        ["regulation:1", "regulation:1:00002:halaman-2"],
+        ["service:3"],
+    ]
+    assert result.facets["jenis"] == [("perwal", "Peraturan Wali Kota", 1)]
+    assert result.facets["tahun"] == [("2023", "2023", 1)]
+    assert result.facets["status"] == []
+    assert result.total == 2
