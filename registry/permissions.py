@@ -64,9 +64,14 @@ SNIPPET_VIEW_PERMISSIONS = (
 )
 
 #: Model-level permissions of each role ("app_label.codename").
+#: Coverage reports (registry.coverage): every role reads them; the legal bureau tunes the rules.
+COVERAGE_REPORT_PERMISSION = "coverage.view_servicecoverage"
 ROLE_PERMISSIONS = {
     BAGIAN_HUKUM: (
         ADMIN_ACCESS,
+        COVERAGE_REPORT_PERMISSION,
+        "coverage.view_ruleconfig",
+        "coverage.change_ruleconfig",
         "regulations.add_regulationtype",
         "regulations.change_regulationtype",
         "regulations.delete_regulationtype",
@@ -74,9 +79,15 @@ ROLE_PERMISSIONS = {
         REGULATION_REGISTER_PERMISSION,
         SERVICE_REGISTER_PERMISSION,
     ),
-    EDITOR_OPD: (ADMIN_ACCESS, *SNIPPET_VIEW_PERMISSIONS, REGULATION_REGISTER_PERMISSION),
+    EDITOR_OPD: (
+        ADMIN_ACCESS,
+        *SNIPPET_VIEW_PERMISSIONS,
+        REGULATION_REGISTER_PERMISSION,
+        COVERAGE_REPORT_PERMISSION,
+    ),
     EVALUATOR: (
         ADMIN_ACCESS,
+        COVERAGE_REPORT_PERMISSION,
         *SNIPPET_VIEW_PERMISSIONS,
         REGULATION_REGISTER_PERMISSION,
         SERVICE_REGISTER_PERMISSION,

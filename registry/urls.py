@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from registry.coverage import views as coverage_views
 from registry.regulations.jdihn import jdihn_feed
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", include("search.urls")),
     path("api/jdihn/", jdihn_feed, name="jdihn_feed"),
+    path("transparansi/", coverage_views.transparency, name="coverage_transparency"),
 ]
 
 if settings.DEBUG:

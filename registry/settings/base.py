@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "registry.home",
     "registry.regulations",
     "registry.services",
+    "registry.coverage",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -180,3 +181,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Extraction (registry.regulations.extraction) -------------------------------------------------
+# Each document is read in child processes, each capped in wall-clock time and address space, so a
+# hostile PDF costs at most these limits and never the worker. Pages are spread over the workers.
+REGISTRY_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("EXTRACTION_TIMEOUT_SECONDS", "120"))
+REGISTRY_EXTRACTION_MEMORY_MB = int(os.environ.get("EXTRACTION_MEMORY_MB", "1536"))
+REGISTRY_EXTRACTION_WORKERS = int(os.environ.get("EXTRACTION_WORKERS", "0")) or (os.cpu_count() or 1)
+# OCR of scanned pages: tesseract + pdftoppm (Debian: tesseract-ocr tesseract-ocr-ind poppler-utils).
+REGISTRY_OCR_ENABLED = env_bool("OCR_ENABLED", True)
+REGISTRY_OCR_LANGUAGE = os.environ.get("OCR_LANGUAGE", "ind")
+REGISTRY_OCR_DPI = int(os.environ.get("OCR_DPI", "300"))
+REGISTRY_OCR_TIMEOUT_SECONDS = int(os.environ.get("OCR_TIMEOUT_SECONDS", "900"))
+REGISTRY_OCR_PAGE_TIMEOUT_SECONDS = int(os.environ.get("OCR_PAGE_TIMEOUT_SECONDS", "180"))
+# Uploads are checked by content (a real PDF, within REGISTRY_MAX_UPLOAD_BYTES) before they are kept.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "registry.regulations.forms.RegulationDocumentForm"
+# --- end of Extraction ---------------------------------------------------------------------------

@@ -1,0 +1,140 @@
+"""Plain snapshots of a service and the regulations it relies on, as the coverage rules see them.
+
+The loader (:mod:`registry.coverage.loader`) builds these from the database in a constant number of
+queries; the rules (:mod:`registry.coverage.rules`) read nothing else. Nothing here touches Django
+models, so rules can be tested on hand-built facts without a database.
+
+The string constants mirror the Django choices of the regulations and services apps
+(``tests/coverage/test_facts.py`` keeps them in step).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+# registry.regulations.choices.Status
+IN_FORCE_STATUSES = frozenset({"berlaku", "diubah", "dicabut_sebagian"})
+# registry.regulations.choices.RelationKind
+REVOKES = "mencabut"
+AMENDS = frozenset({"mengubah", "mengubah_sebagian"})
+IMPLEMENTS = "melaksanakan"
+# registry.services.models.LegalBasisRole
+ROLE_BASIS = "dasar_hukum"
+ROLE_SK_SP = "sk_sp"
+ROLE_SOP = "sop"
+# registry.services.models.CostKind / ChannelKind
+COST_CHARGED = "berbayar"
+CHANNEL_ONLINE = "daring"
+# registry.services.components.Component, in regulation order; 1–6 are the delivery components.
+COMPONENTS = (
+    "persyaratan",
+    "prosedur",
+    "waktu",
+    "biaya",
+    "produk",
+    "pengaduan",
+    "dasar_hukum",
+    "sarana",
+    "kompetensi",
+    "pengawasan",
+    "jumlah_pelaksana",
+    "jaminan",
+    "keamanan",
+    "evaluasi",
+)
+DELIVERY_COMPONENTS = COMPONENTS[:6]
+# RegulationType codes that may set a tariff or implement a delegation.
+TARIFF_TYPE_CODES = frozenset({"PERDA", "PERWAL"})
+PERWAL = "PERWAL"
+PERDA = "PERDA"
+
+
+@dataclass(frozen=True)
+class DelegationFacts:
+    """A matter a regulation leaves to a lower instrument ("diatur dengan Peraturan Wali Kota").
+
+    ``inferred`` is true while delegations are guessed from relations; parser-found delegations
+    (a future ``Delegation`` model) carry the exact ``provision`` and ``matter`` instead.
+    """
+
+    matter: str
+    delegated_to: str = PERWAL
+    provision: str = ""
+    implemented_by: tuple[int, ...] = ()
+    inferred: bool = True
+
+
+@dataclass(frozen=True)
+class RegulationFacts:
+    """What the rules need to know about one regulation."""
+
+    id: int
+    label: str
+    tentang: str
+    type_code: str
+    is_local: bool
+    tahun: int
+    status: str = "berlaku"
+    tanggal_penetapan: date | None = None
+    revoked_by: tuple[int, ...] = ()
+    amended_by: tuple[int, ...] = ()
+    delegations: tuple[DelegationFacts, ...] = ()
+
+    @property
+    def in_force(self) -> bool:
+        """Whether the regulation still binds (berlaku, diubah or dicabut sebagian)."""
+        return self.status in IN_FORCE_STATUSES
+
+    @property
+    def established_on(self) -> date:
+        """The penetapan date, or 1 January of its year when the date is unknown."""
+        return self.tanggal_penetapan or date(self.tahun, 1, 1)
+
+    def __str__(self):
+        return f"{self.label} tentang {self.tentang}" if self.tentang else self.label
+
+
+@dataclass(frozen=True)
+class LinkFacts:
+    """One legal-basis link of a service (``registry.services.models.LegalBasis``)."""
+
+    regulation_id: int
+    role: str = ROLE_BASIS
+    component: str = ""
+    provision: str = ""
+
+
+@dataclass(frozen=True)
+class SOPFacts:
+    """One SOP of a service; ``regulation_id`` is the instrument that establishes it."""
+
+    nomor: str
+    judul: str = ""
+    regulation_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ServiceFacts:
+    """What the rules need to know about one service."""
+
+    id: int
+    title: str
+    opd_id: int | None = None
+    live: bool = True
+    filled: Mapping[str, bool] = field(default_factory=lambda: dict.fromkeys(COMPONENTS, True))
+    delivery_published: bool = True
+    cost_kind: str = ""
+    channel_kinds: frozenset[str] = frozenset()
+    links: tuple[LinkFacts, ...] = ()
+    sops: tuple[SOPFacts, ...] = ()
+
+    def links_with_role(self, role: str) -> list[LinkFacts]:
+        """The links of one role (dasar hukum, SK Standar Pelayanan, SOP)."""
+        return [link for link in self.links if link.role == role]
+
+    @property
+    def regulation_ids(self) -> set[int]:
+        """Every regulation this service relies on, through links or SOPs."""
+        ids = {link.regulation_id for link in self.links}
+        ids.update(sop.regulation_id for sop in self.sops if sop.regulation_id)
+        return ids

@@ -1,0 +1,209 @@
+"""Build the rules' facts from the database in a constant number of queries.
+
+:func:`load` reads the services asked for (or all), their legal-basis links, SOPs and channels, the
+regulations they rely on, and the relations that bear on those regulations (revocations,
+amendments, implementing regulations). Eleven queries, however many services; no model
+instances, since a full recompute reads tens of thousands of rows.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from registry.regulations.choices import RelationKind
+from registry.regulations.models import RegulationPage, RegulationRelation
+from registry.services.models import (
+    ComplaintChannel,
+    LegalBasis,
+    ServiceChannel,
+    ServicePage,
+    ServiceRequirement,
+    ServiceSOP,
+    ServiceStep,
+)
+
+from . import facts as f
+from .rulebase import RuleSetting, tr
+
+# The ServicePage columns that the rules read; nothing else is loaded.
+_SERVICE_FIELDS = (
+    "id",
+    "title",
+    "live",
+    "opd_id",
+    "delivery_published",
+    "cost_kind",
+    "time_value",
+    "time_note",
+    "product",
+    "complaint_procedure",
+    "facilities",
+    "staff_competency",
+    "internal_supervision",
+    "staff_count",
+    "service_guarantee",
+    "safety_guarantee",
+    "performance_evaluation",
+)
+_REGULATION_FIELDS = (
+    "id",
+    "nomor",
+    "tahun",
+    "tentang",
+    "status",
+    "tanggal_penetapan",
+    "regulation_type__code",
+    "regulation_type__name",
+    "regulation_type__is_local",
+)
+
+
+def filled_components(row: dict, has: dict[str, bool]) -> dict[str, bool]:
+    """For each of the 14 components, whether the service fills it.
+
+    The same test as ``ServicePage.filled_components()``, on a values() row plus which child rows
+    exist, so thousands of services need no model instances (a test keeps the two in step).
+    """
+    return {
+        "persyaratan": has["requirements"],
+        "prosedur": has["steps"],
+        "waktu": row["time_value"] is not None or bool(row["time_note"]),
+        "biaya": bool(row["cost_kind"]),
+        "produk": bool(row["product"]),
+        "pengaduan": has["complaint_channels"] or bool(row["complaint_procedure"]),
+        "dasar_hukum": has["legal_bases"],
+        "sarana": bool(row["facilities"].strip()),
+        "kompetensi": bool(row["staff_competency"].strip()),
+        "pengawasan": bool(row["internal_supervision"].strip()),
+        "jumlah_pelaksana": row["staff_count"] is not None,
+        "jaminan": bool(row["service_guarantee"].strip()),
+        "keamanan": bool(row["safety_guarantee"].strip()),
+        "evaluasi": bool(row["performance_evaluation"].strip()),
+    }
+
+
+def _pages_with(model, ids) -> set[int]:
+    qs = model.objects.all() if ids is None else model.objects.filter(page_id__in=ids)
+    return set(qs.values_list("page_id", flat=True).distinct().order_by())
+
+
+def _grouped(model, ids, *fields) -> dict[int, list[tuple]]:
+    qs = model.objects.all() if ids is None else model.objects.filter(page_id__in=ids)
+    grouped = defaultdict(list)
+    for page_id, *values in qs.order_by("page_id", "sort_order", "pk").values_list("page_id", *fields):
+        grouped[page_id].append(tuple(values))
+    return grouped
+
+
+def load_services(service_ids: Iterable[int] | None = None) -> list[f.ServiceFacts]:
+    """Facts of the given services (all when None), live or not, in eight queries."""
+    ids = None if service_ids is None else list(service_ids)
+    rows = ServicePage.objects.order_by("pk")
+    if ids is not None:
+        rows = rows.filter(pk__in=ids)
+    with_child = {
+        "requirements": _pages_with(ServiceRequirement, ids),
+        "steps": _pages_with(ServiceStep, ids),
+        "complaint_channels": _pages_with(ComplaintChannel, ids),
+    }
+    links = _grouped(LegalBasis, ids, "regulation_id", "role", "component", "provision")
+    sops = _grouped(ServiceSOP, ids, "nomor", "judul", "regulation_id")
+    channels = _grouped(ServiceChannel, ids, "kind")
+    services = []
+    for row in rows.values(*_SERVICE_FIELDS):
+        pk = row["id"]
+        has = {name: pk in pages for name, pages in with_child.items()}
+        has["legal_bases"] = bool(links.get(pk))
+        services.append(
+            f.ServiceFacts(
+                id=pk,
+                title=row["title"],
+                opd_id=row["opd_id"],
+                live=row["live"],
+                filled=filled_components(row, has),
+                delivery_published=row["delivery_published"],
+                cost_kind=row["cost_kind"],
+                channel_kinds=frozenset(kind for (kind,) in channels.get(pk, ())),
+                links=tuple(f.LinkFacts(*link) for link in links.get(pk, ())),
+                sops=tuple(f.SOPFacts(*sop) for sop in sops.get(pk, ())),
+            )
+        )
+    return services
+
+
+def inferred_delegations(type_code: str, implementers: tuple[int, ...]) -> tuple[f.DelegationFacts, ...]:
+    """Delegations guessed from relations: a Perda delegates further rules to Perwal.
+
+    This is the hook for parser-found delegations. When the regulations app stores them (a
+    ``Delegation`` model: regulation, provision, matter, delegated_to, implemented_by), replace this
+    guess in :func:`_regulation_facts` with one query over that model that returns exact
+    :class:`~registry.coverage.facts.DelegationFacts` (``inferred=False``); the rule stays as it is.
+    """
+    if type_code != f.PERDA:
+        return ()
+    return (
+        f.DelegationFacts(matter=tr("lebih lanjut dengan Peraturan Wali Kota"), implemented_by=implementers),
+    )
+
+
+def _regulation_facts(rows, incoming) -> dict[int, f.RegulationFacts]:
+    label = tr("%(jenis)s Nomor %(nomor)s Tahun %(tahun)s")
+    result = {}
+    for row in rows:
+        by_kind = incoming.get(row["id"], {})
+        implementers = tuple(by_kind.get(RelationKind.MELAKSANAKAN, ()))
+        result[row["id"]] = f.RegulationFacts(
+            id=row["id"],
+            label=label
+            % {"jenis": row["regulation_type__name"], "nomor": row["nomor"], "tahun": row["tahun"]},
+            tentang=row["tentang"],
+            type_code=row["regulation_type__code"],
+            is_local=row["regulation_type__is_local"],
+            tahun=row["tahun"],
+            status=row["status"],
+            tanggal_penetapan=row["tanggal_penetapan"],
+            revoked_by=tuple(by_kind.get(RelationKind.MENCABUT, ())),
+            amended_by=(
+                *by_kind.get(RelationKind.MENGUBAH, ()),
+                *by_kind.get(RelationKind.MENGUBAH_SEBAGIAN, ()),
+            ),
+            delegations=inferred_delegations(row["regulation_type__code"], implementers),
+        )
+    return result
+
+
+def load_regulations(regulation_ids: Iterable[int] | None = None) -> dict[int, f.RegulationFacts]:
+    """Facts of the given regulations (all when None) and of the live regulations relating to them."""
+    relations = RegulationRelation.objects.filter(source__live=True).order_by("target_id", "sort_order")
+    regulations = RegulationPage.objects.all()
+    if regulation_ids is not None:
+        ids = set(regulation_ids)
+        relations = relations.filter(target_id__in=ids)
+    incoming = defaultdict(lambda: defaultdict(list))
+    related_ids = set()
+    for target_id, source_id, kind in relations.values_list("target_id", "source_id", "kind"):
+        incoming[target_id][kind].append(source_id)
+        related_ids.add(source_id)
+    if regulation_ids is not None:
+        regulations = regulations.filter(pk__in=ids | related_ids)
+    return _regulation_facts(regulations.values(*_REGULATION_FIELDS), incoming)
+
+
+def load(service_ids: Iterable[int] | None = None):
+    """Return ``(services, regulations)``: facts of the services and of every regulation they use."""
+    services = load_services(service_ids)
+    if service_ids is None:
+        return services, load_regulations()
+    used = set().union(*(service.regulation_ids for service in services)) if services else set()
+    return services, load_regulations(used)
+
+
+def load_settings() -> dict[str, RuleSetting]:
+    """The admin's rule settings (``RuleConfig``), keyed by rule code."""
+    from .models import RuleConfig
+
+    return {
+        code: RuleSetting(enabled=enabled, threshold=threshold, severity=severity)
+        for code, enabled, threshold, severity in RuleConfig.objects.values_list(
+            "code", "enabled", "threshold", "severity"
+        )
+    }

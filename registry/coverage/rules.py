@@ -1,0 +1,369 @@
+"""The coverage rules: what makes a service's regulation incomplete, why, and how to fix it.
+
+Pure functions over :mod:`registry.coverage.facts` (no database access). Each rule yields one
+:class:`~registry.coverage.rulebase.Hit` per problem; :func:`evaluate` runs the enabled rules on a
+service with the admin's settings (``RuleConfig``: enabled, threshold, severity).
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from . import facts as f
+from .rulebase import (
+    ELECTRONIC_KEYWORDS,
+    Context,
+    FindingData,
+    Hit,
+    Rule,
+    RuleSetting,
+    Severity,
+    covers_same_matter,
+    format_components,
+    tr,
+)
+
+# --- legal basis ---------------------------------------------------------------------------------
+
+
+def check_no_legal_basis(service, ctx, threshold):
+    """No regulation is linked as the service's dasar hukum."""
+    if not service.links_with_role(f.ROLE_BASIS):
+        yield Hit(tr("Layanan ini belum ditautkan ke satu pun peraturan sebagai dasar hukum."))
+
+
+def check_no_local_basis(service, ctx, threshold):
+    """Only national or provincial regulations found the service; no Perda, Perwal or Keputusan."""
+    bases = [ctx.regulation(link.regulation_id) for link in service.links_with_role(f.ROLE_BASIS)]
+    bases = [reg for reg in bases if reg is not None]
+    if bases and not any(reg.is_local for reg in bases):
+        yield Hit(
+            tr("Dasar hukum hanya peraturan pusat/provinsi (%(list)s); belum ada produk hukum daerah.")
+            % {"list": ", ".join(str(reg.label) for reg in bases)}
+        )
+
+
+def _replacement(old, ctx):
+    """The revoking regulation that can replace ``old``, if one covers the same matter."""
+    for new_id in old.revoked_by:
+        new = ctx.regulation(new_id)
+        if new is not None and new.in_force and covers_same_matter(old, new):
+            return new
+    return None
+
+
+def check_basis_revoked(service, ctx, threshold):
+    """A linked regulation (dasar hukum or SK Standar Pelayanan) is revoked or no longer in force."""
+    seen = set()
+    for link in service.links:
+        reg = ctx.regulation(link.regulation_id)
+        if link.role == f.ROLE_SOP or reg is None or reg.in_force or reg.id in seen:
+            continue
+        seen.add(reg.id)
+        if reg.revoked_by:
+            message = tr("%(reg)s sudah dicabut oleh %(by)s.") % {
+                "reg": reg,
+                "by": ctx.labels(reg.revoked_by),
+            }
+        else:
+            message = tr("%(reg)s dinyatakan tidak berlaku.") % {"reg": reg}
+        new = _replacement(reg, ctx)
+        fix = (
+            tr("Ganti tautan ke %(old)s dengan %(new)s.") % {"old": reg.label, "new": new}
+            if new
+            else tr("Tautkan peraturan pengganti yang berlaku dan hapus tautan ke %(old)s.")
+            % {"old": reg.label}
+        )
+        yield Hit(message, fix, regulation_id=reg.id, suggested_regulation_id=new.id if new else None)
+
+
+def check_basis_amended(service, ctx, threshold):
+    """A linked regulation has been amended, but the service does not link the amendment."""
+    linked = {link.regulation_id for link in service.links}
+    for reg_id in sorted(linked):
+        reg = ctx.regulation(reg_id)
+        if reg is None or not reg.in_force:
+            continue
+        missing = [i for i in reg.amended_by if i not in linked and (r := ctx.regulation(i)) and r.in_force]
+        if missing:
+            yield Hit(
+                tr("%(reg)s telah diubah oleh %(by)s, yang belum dicantumkan.")
+                % {"reg": reg.label, "by": ctx.labels(missing)},
+                tr("Tambahkan %(by)s sebagai dasar hukum.") % {"by": ctx.labels(missing)},
+                regulation_id=reg.id,
+                suggested_regulation_id=missing[0],
+            )
+
+
+# --- Standar Pelayanan -----------------------------------------------------------------------------
+
+
+def check_no_sk_sp(service, ctx, threshold):
+    """No Keputusan sets the service's Standar Pelayanan."""
+    if not service.links_with_role(f.ROLE_SK_SP):
+        yield Hit(tr("Belum ada SK Standar Pelayanan yang ditautkan."))
+
+
+def check_sk_sp_outdated(service, ctx, threshold):
+    """The newest SK Standar Pelayanan is older than ``threshold`` years (by tanggal penetapan)."""
+    regs = [ctx.regulation(link.regulation_id) for link in service.links_with_role(f.ROLE_SK_SP)]
+    regs = [reg for reg in regs if reg is not None]
+    if not regs or threshold is None:
+        return
+    newest = max(regs, key=lambda reg: reg.established_on)
+    try:
+        limit = ctx.today.replace(year=ctx.today.year - threshold)
+    except ValueError:  # 29 February
+        limit = ctx.today.replace(year=ctx.today.year - threshold, day=28)
+    if newest.established_on < limit:
+        yield Hit(
+            tr("SK Standar Pelayanan terbaru (%(reg)s, ditetapkan %(date)s) berumur lebih dari %(n)s tahun.")
+            % {"reg": newest.label, "date": newest.established_on.isoformat(), "n": threshold},
+            regulation_id=newest.id,
+        )
+
+
+def check_sp_incomplete(service, ctx, threshold):
+    """Some of the 14 Standar Pelayanan components are empty."""
+    missing = [code for code in f.COMPONENTS if not service.filled.get(code, False)]
+    if missing:
+        yield Hit(
+            tr("%(n)s dari 14 komponen kosong: %(list)s.")
+            % {"n": len(missing), "list": format_components(missing)},
+            tr("Lengkapi komponen: %(list)s.") % {"list": format_components(missing)},
+        )
+
+
+def check_sp_not_published(service, ctx, threshold):
+    """The six service-delivery components have not been published."""
+    if not service.delivery_published:
+        yield Hit(tr("Enam komponen penyampaian pelayanan (1–6) belum dipublikasikan kepada masyarakat."))
+
+
+def check_cost_unsourced(service, ctx, threshold):
+    """A fee is charged, but no Perda/Perwal in force is linked for the biaya component."""
+    if service.cost_kind != f.COST_CHARGED:
+        return
+    for link in service.links:
+        reg = ctx.regulation(link.regulation_id)
+        if link.component == "biaya" and reg and reg.in_force and reg.type_code in f.TARIFF_TYPE_CODES:
+            return
+    yield Hit(tr("Layanan berbayar, tetapi tarifnya tidak ditautkan ke Perda atau Perwal yang berlaku."))
+
+
+def check_time_unsourced(service, ctx, threshold):
+    """A completion time is stated, but neither a regulation nor an SK Standar Pelayanan sets it."""
+    if not service.filled.get("waktu", False):
+        return
+    if any(link.component == "waktu" for link in service.links) or service.links_with_role(f.ROLE_SK_SP):
+        return
+    yield Hit(tr("Jangka waktu pelayanan tidak bersumber dari peraturan maupun SK Standar Pelayanan."))
+
+
+# --- SOP ---------------------------------------------------------------------------------------------
+
+
+def check_no_sop(service, ctx, threshold):
+    """The service has no SOP."""
+    if not service.sops and not service.links_with_role(f.ROLE_SOP):
+        yield Hit(tr("Belum ada SOP untuk layanan ini."))
+
+
+def check_sop_revoked(service, ctx, threshold):
+    """The regulation that establishes an SOP is revoked or no longer in force."""
+    ids = [sop.regulation_id for sop in service.sops if sop.regulation_id]
+    ids += [link.regulation_id for link in service.links_with_role(f.ROLE_SOP)]
+    for reg_id in dict.fromkeys(ids):
+        reg = ctx.regulation(reg_id)
+        if reg is not None and not reg.in_force:
+            by = ctx.labels(reg.revoked_by)
+            yield Hit(
+                tr("SOP ditetapkan dengan %(reg)s yang sudah tidak berlaku%(by)s.")
+                % {"reg": reg.label, "by": tr(" (dicabut oleh %s)") % by if by else ""},
+                regulation_id=reg.id,
+            )
+
+
+# --- electronic delivery and delegations ------------------------------------------------------------
+
+
+def check_electronic_unregulated(service, ctx, threshold):
+    """The service is delivered online, but no linked regulation covers electronic delivery."""
+    if f.CHANNEL_ONLINE not in service.channel_kinds:
+        return
+    for reg_id in service.regulation_ids:
+        reg = ctx.regulation(reg_id)
+        if reg and reg.in_force and any(word in reg.tentang.lower() for word in ELECTRONIC_KEYWORDS):
+            return
+    yield Hit(tr("Layanan tersedia daring, tetapi tidak ada dasar hukum yang mengatur layanan elektronik."))
+
+
+def check_delegation_open(service, ctx, threshold):
+    """A linked regulation delegates a matter to a Perwal that no Perwal in force implements yet."""
+    for reg_id in sorted(service.regulation_ids):
+        reg = ctx.regulation(reg_id)
+        if reg is None or not reg.in_force:
+            continue
+        for delegation in reg.delegations:
+            if any((impl := ctx.regulation(i)) and impl.in_force for i in delegation.implemented_by):
+                continue
+            where = f" {delegation.provision}" if delegation.provision else ""
+            message = tr(
+                "%(reg)s%(where)s mendelegasikan pengaturan %(matter)s, tetapi belum ada pelaksananya."
+            ) % {
+                "reg": reg.label,
+                "where": where,
+                "matter": delegation.matter,
+            }
+            if delegation.inferred:
+                message += " " + tr("(Diperkirakan dari hubungan antarperaturan.)")
+            yield Hit(message, regulation_id=reg.id)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "NO_LEGAL_BASIS",
+        _("Tidak ada dasar hukum"),
+        _("Layanan tidak ditautkan ke peraturan apa pun sebagai dasar hukum (komponen 7)."),
+        Severity.CRITICAL,
+        _("Tautkan peraturan yang menjadi dasar penyelenggaraan layanan, beserta pasalnya."),
+        check_no_legal_basis,
+    ),
+    Rule(
+        "NO_LOCAL_BASIS",
+        _("Tidak ada dasar hukum daerah"),
+        _("Dasar hukum hanya peraturan pusat atau provinsi; belum ada Perda, Perwal, atau Keputusan."),
+        Severity.WARNING,
+        _("Tautkan Perda, Perwal, atau Keputusan yang mengatur layanan ini di tingkat kota."),
+        check_no_local_basis,
+    ),
+    Rule(
+        "BASIS_REVOKED",
+        _("Dasar hukum dicabut"),
+        _("Peraturan yang ditautkan sudah dicabut atau tidak berlaku lagi."),
+        Severity.CRITICAL,
+        _("Tautkan peraturan pengganti yang berlaku."),
+        check_basis_revoked,
+    ),
+    Rule(
+        "BASIS_AMENDED",
+        _("Perubahan dasar hukum belum dicantumkan"),
+        _("Peraturan yang ditautkan telah diubah, tetapi peraturan perubahannya tidak ditautkan."),
+        Severity.INFO,
+        _("Tambahkan peraturan perubahan sebagai dasar hukum."),
+        check_basis_amended,
+    ),
+    Rule(
+        "NO_SK_SP",
+        _("Tidak ada SK Standar Pelayanan"),
+        _("Standar Pelayanan belum ditetapkan dengan Keputusan (UU 25/2009 Pasal 20)."),
+        Severity.CRITICAL,
+        _("Tetapkan Standar Pelayanan dengan Keputusan Kepala Perangkat Daerah dan tautkan sebagai SK SP."),
+        check_no_sk_sp,
+    ),
+    Rule(
+        "SK_SP_OUTDATED",
+        _("SK Standar Pelayanan kedaluwarsa"),
+        _("SK Standar Pelayanan terbaru lebih tua dari batas tahun yang ditentukan."),
+        Severity.WARNING,
+        _("Evaluasi dan tetapkan kembali Standar Pelayanan."),
+        check_sk_sp_outdated,
+        default_threshold=3,
+        threshold_help=_("Umur maksimum SK Standar Pelayanan, dalam tahun."),
+    ),
+    Rule(
+        "SP_INCOMPLETE",
+        _("Standar Pelayanan tidak lengkap"),
+        _("Tidak semua dari 14 komponen Standar Pelayanan (PermenPANRB 15/2014) terisi."),
+        Severity.WARNING,
+        _("Lengkapi komponen yang kosong."),
+        check_sp_incomplete,
+    ),
+    Rule(
+        "SP_NOT_PUBLISHED",
+        _("Komponen penyampaian belum dipublikasikan"),
+        _("Enam komponen penyampaian pelayanan wajib diumumkan kepada masyarakat."),
+        Severity.WARNING,
+        _("Publikasikan komponen 1–6 dan centang 'dipublikasikan' pada halaman layanan."),
+        check_sp_not_published,
+    ),
+    Rule(
+        "COST_UNSOURCED",
+        _("Biaya tanpa dasar hukum"),
+        _("Layanan memungut biaya, tetapi tarifnya tidak ditautkan ke Perda/Perwal yang berlaku."),
+        Severity.CRITICAL,
+        _("Tautkan Perda/Perwal tarif atau retribusi dengan komponen 'Biaya/tarif', atau jadikan gratis."),
+        check_cost_unsourced,
+    ),
+    Rule(
+        "TIME_UNSOURCED",
+        _("Jangka waktu tanpa sumber"),
+        _("Jangka waktu pelayanan tidak bersumber dari peraturan atau SK Standar Pelayanan."),
+        Severity.WARNING,
+        _("Tautkan peraturan dengan komponen 'Jangka waktu pelayanan', atau SK Standar Pelayanan."),
+        check_time_unsourced,
+    ),
+    Rule(
+        "NO_SOP",
+        _("Tidak ada SOP"),
+        _("Layanan belum memiliki SOP Administrasi Pemerintahan (PermenPANRB 35/2012)."),
+        Severity.WARNING,
+        _("Susun dan tetapkan SOP layanan, lalu tambahkan pada halaman layanan."),
+        check_no_sop,
+    ),
+    Rule(
+        "SOP_REVOKED",
+        _("Penetapan SOP tidak berlaku"),
+        _("Peraturan yang menetapkan SOP sudah dicabut atau tidak berlaku."),
+        Severity.WARNING,
+        _("Tetapkan kembali SOP dengan keputusan yang berlaku."),
+        check_sop_revoked,
+    ),
+    Rule(
+        "ELECTRONIC_UNREGULATED",
+        _("Layanan daring tanpa dasar hukum elektronik"),
+        _("Layanan memiliki saluran daring, tetapi tidak ada dasar hukum tentang layanan elektronik/SPBE."),
+        Severity.WARNING,
+        _("Tautkan peraturan tentang penyelenggaraan layanan elektronik atau SPBE."),
+        check_electronic_unregulated,
+    ),
+    Rule(
+        "DELEGATION_OPEN",
+        _("Delegasi belum dilaksanakan"),
+        _("Peraturan dasar mendelegasikan pengaturan lebih lanjut, tetapi peraturan pelaksananya belum ada."),
+        Severity.INFO,
+        _("Susun Peraturan Wali Kota pelaksana dan catat hubungan 'Melaksanakan'."),
+        check_delegation_open,
+    ),
+)
+
+RULES_BY_CODE = {rule.code: rule for rule in RULES}
+
+
+def evaluate(service: f.ServiceFacts, ctx: Context, rules: Iterable[Rule] = RULES) -> list[FindingData]:
+    """Run every enabled rule on one service and return its findings, in rule order."""
+    findings = []
+    for rule in rules:
+        setting = ctx.settings.get(rule.code, RuleSetting())
+        if not setting.enabled:
+            continue
+        threshold = setting.threshold if setting.threshold is not None else rule.default_threshold
+        severity = setting.severity or rule.severity
+        for hit in rule.check(service, ctx, threshold):
+            findings.append(
+                FindingData(
+                    code=rule.code,
+                    severity=severity,
+                    message=str(hit.message),
+                    fix=str(hit.fix) if hit.fix else tr(rule.fix),
+                    regulation_id=hit.regulation_id,
+                    suggested_regulation_id=hit.suggested_regulation_id,
+                )
+            )
+    return findings
+
+
+def today_context(regulations, settings=None, today: date | None = None) -> Context:
+    """A :class:`Context` for today (or ``today``)."""
+    return Context(regulations=regulations, today=today or date.today(), settings=settings or {})

@@ -1,0 +1,18 @@
+"""Template tags for showing coverage on the public site."""
+
+from django import template
+
+from ..models import ServiceCoverage
+from ..rulebase import Severity
+
+register = template.Library()
+
+
+@register.inclusion_tag("coverage/includes/badge.html")
+def coverage_badge(page):
+    """A service's completeness badge with the reasons: ``{% coverage_badge page %}`` (two queries)."""
+    coverage = ServiceCoverage.objects.filter(service_id=page.pk).first()
+    findings = []
+    if coverage is not None:
+        findings = [item for item in coverage.findings.order_by("id") if item.severity != Severity.INFO]
+    return {"coverage": coverage, "findings": findings, "page": page}

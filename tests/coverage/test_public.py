@@ -1,0 +1,49 @@
+"""The public transparency page and the per-service completeness badge."""
+
+from datetime import date
+
+import pytest
+from django.template import Context, Template
+
+from registry.coverage.history import take_snapshot
+from tests import factories
+
+from .builders import complete_service
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.coverage.urls")]
+
+
+def test_transparency_page_shows_city_and_opd_with_accessible_charts(client):
+    """The page has SVG charts with role=img, title and desc, and a data table per chart."""
+    unit = factories.opd(title="Dinas Perhubungan", abbreviation="Dishub")
+    complete_service(unit=unit)
+    factories.service(unit=unit, title="Uji kendaraan")
+    take_snapshot(date(2025, 1, 31))
+    take_snapshot(date(2025, 2, 28))
+    html = client.get("/transparansi/").content.decode()
+    assert html.count('role="img"') == 3  # city, per OPD, trend
+    assert '<title id="chart-opd-title">' in html and '<desc id="chart-opd-desc">' in html
+    assert "<caption>" in html and "Dinas Perhubungan" in html
+    assert "50.0" in html  # one of two services is lengkap
+
+
+def test_transparency_page_without_data_renders(client):
+    """An empty registry still renders the page, without a trend chart."""
+    response = client.get("/transparansi/")
+    assert response.status_code == 200
+    assert "Belum ada data perkembangan" in response.content.decode()
+
+
+def test_badge_shows_status_and_reasons():
+    """{% coverage_badge page %} shows 'Belum lengkap' and why for a service without a basis."""
+    page = factories.service(title="Uji kendaraan")
+    html = Template("{% load coverage_tags %}{% coverage_badge page %}").render(Context({"page": page}))
+    assert "Belum lengkap" in html
+    assert "Tidak ada dasar hukum" in html
+
+
+def test_badge_for_a_complete_service():
+    """A complete service shows 'Lengkap' and no reasons."""
+    page, _ = complete_service()
+    html = Template("{% load coverage_tags %}{% coverage_badge page %}").render(Context({"page": page}))
+    assert "Lengkap" in html and "<li>" not in html

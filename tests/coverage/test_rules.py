@@ -1,0 +1,267 @@
+"""Coverage rules on hand-built facts: every rule passes a complete service and fails a broken one."""
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from registry.coverage import facts as f
+from registry.coverage.rulebase import (
+    Context,
+    CoverageStatus,
+    FindingData,
+    RuleSetting,
+    Severity,
+    covers_same_matter,
+    derive_status,
+)
+from registry.coverage.rules import RULES, RULES_BY_CODE, evaluate
+
+TODAY = date(2025, 6, 1)
+
+
+def reg(id, type_code="PERWAL", tentang="Pelayanan Administrasi Kependudukan", **fields):
+    """A regulation in force, local unless said otherwise."""
+    fields.setdefault("is_local", type_code in {"PERDA", "PERWAL", "KEP_KEPALA_PD"})
+    fields.setdefault("tahun", 2024)
+    return f.RegulationFacts(id=id, label=f"{type_code} {id}", tentang=tentang, type_code=type_code, **fields)
+
+
+# A fully regulated service: local Perda (tariff) implemented by a Perwal on electronic delivery,
+# a recent SK Standar Pelayanan, and an SOP established by it.
+PERDA = reg(
+    1,
+    "PERDA",
+    "Retribusi Pelayanan Administrasi Kependudukan",
+    delegations=(f.DelegationFacts("x", implemented_by=(2,)),),
+)
+PERWAL = reg(2, "PERWAL", "Penyelenggaraan Pelayanan secara Elektronik")
+SK_SP = reg(3, "KEP_KEPALA_PD", "Standar Pelayanan", tanggal_penetapan=date(2024, 2, 1))
+UU = reg(4, "UU", "Administrasi Kependudukan")
+REGULATIONS = {r.id: r for r in (PERDA, PERWAL, SK_SP, UU)}
+
+COMPLETE = f.ServiceFacts(
+    id=10,
+    title="Akta kelahiran",
+    cost_kind=f.COST_CHARGED,
+    channel_kinds=frozenset({"kantor", f.CHANNEL_ONLINE}),
+    links=(
+        f.LinkFacts(1, f.ROLE_BASIS, "biaya"),
+        f.LinkFacts(2, f.ROLE_BASIS),
+        f.LinkFacts(4, f.ROLE_BASIS),
+        f.LinkFacts(3, f.ROLE_SK_SP),
+    ),
+    sops=(f.SOPFacts("SOP-1", "Penerbitan akta", regulation_id=3),),
+)
+
+
+def ctx(*changed, settings=None, today=TODAY):
+    """The regulations above with some replaced."""
+    regulations = dict(REGULATIONS)
+    regulations.update({r.id: r for r in changed})
+    return Context(regulations, today, settings or {})
+
+
+def codes(service, context=None):
+    return [finding.code for finding in evaluate(service, context or ctx())]
+
+
+def test_complete_service_passes_every_rule():
+    """The reference service has no findings at all, so it is 'lengkap'."""
+    assert evaluate(COMPLETE, ctx()) == []
+    assert derive_status([]) == CoverageStatus.LENGKAP
+
+
+BROKEN = {
+    "NO_LEGAL_BASIS": (replace(COMPLETE, links=(f.LinkFacts(3, f.ROLE_SK_SP),)), ()),
+    "NO_LOCAL_BASIS": (replace(COMPLETE, links=(f.LinkFacts(4), f.LinkFacts(3, f.ROLE_SK_SP))), ()),
+    "BASIS_REVOKED": (COMPLETE, (replace(UU, status="dicabut", revoked_by=(2,)),)),
+    "BASIS_AMENDED": (COMPLETE, (replace(UU, status="diubah", amended_by=(5,)), reg(5, "UU", "Perubahan"))),
+    "NO_SK_SP": (replace(COMPLETE, links=COMPLETE.links[:3]), ()),
+    "SK_SP_OUTDATED": (COMPLETE, (replace(SK_SP, tanggal_penetapan=date(2021, 1, 5)),)),
+    "SP_INCOMPLETE": (replace(COMPLETE, filled={**COMPLETE.filled, "sarana": False}), ()),
+    "SP_NOT_PUBLISHED": (replace(COMPLETE, delivery_published=False), ()),
+    "COST_UNSOURCED": (replace(COMPLETE, links=(f.LinkFacts(1), *COMPLETE.links[1:])), ()),
+    "TIME_UNSOURCED": (replace(COMPLETE, links=COMPLETE.links[:3], sops=()), ()),
+    "NO_SOP": (replace(COMPLETE, sops=()), ()),
+    "SOP_REVOKED": (COMPLETE, (replace(SK_SP, status="dicabut"),)),
+    "ELECTRONIC_UNREGULATED": (COMPLETE, (replace(PERWAL, tentang="Tata Cara Pelayanan"),)),
+    "DELEGATION_OPEN": (COMPLETE, (replace(PERWAL, status="dicabut"),)),
+}
+
+
+def test_every_rule_has_a_failing_case():
+    """The table below covers every rule."""
+    assert set(BROKEN) == {rule.code for rule in RULES}
+
+
+@pytest.mark.parametrize("code", sorted(BROKEN))
+def test_rule_fails_the_broken_service(code):
+    """Each broken variant of the reference service trips its rule."""
+    service, changed = BROKEN[code]
+    assert code in codes(service, ctx(*changed))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_rule_is_documented_in_indonesian(rule):
+    """Each rule carries a title, an explanation, a fix and a known severity."""
+    assert rule.title and rule.explanation and rule.fix
+    assert rule.severity in Severity.values
+
+
+def test_no_local_basis_is_not_reported_when_there_is_no_basis_at_all():
+    """A service without any basis gets NO_LEGAL_BASIS only, not also NO_LOCAL_BASIS."""
+    service = replace(COMPLETE, links=(f.LinkFacts(3, f.ROLE_SK_SP),))
+    assert "NO_LOCAL_BASIS" not in codes(service)
+
+
+def test_revoked_basis_names_the_revoker_and_suggests_it_when_same_matter():
+    """A Perwal revoked by a Perwal: the finding names the revoker and suggests it as replacement."""
+    old = reg(6, "PERWAL", "Tata Cara Penerbitan Akta", status="dicabut", revoked_by=(7,))
+    new = reg(7, "PERWAL", "Tata Cara Penerbitan Akta Kelahiran")
+    service = replace(COMPLETE, links=(*COMPLETE.links, f.LinkFacts(6)))
+    (finding,) = [x for x in evaluate(service, ctx(old, new)) if x.code == "BASIS_REVOKED"]
+    assert "PERWAL 7" in finding.message
+    assert finding.suggested_regulation_id == 7
+    assert "Ganti tautan" in finding.fix
+    assert finding.severity == Severity.CRITICAL
+
+
+def test_revoked_basis_without_same_matter_asks_for_a_replacement():
+    """A revoker about a different matter, of another type, is named but not suggested."""
+    old = reg(6, "PERWAL", "Retribusi Parkir", status="dicabut", revoked_by=(8,))
+    other = reg(8, "PERDA", "Pajak Hotel")
+    service = replace(COMPLETE, links=(*COMPLETE.links, f.LinkFacts(6)))
+    (finding,) = [x for x in evaluate(service, ctx(old, other)) if x.code == "BASIS_REVOKED"]
+    assert finding.suggested_regulation_id is None
+    assert "PERDA 8" in finding.message
+
+
+def test_declared_not_in_force_basis_is_reported_without_revoker():
+    """A basis declared 'tidak berlaku' is flagged even though nothing revokes it."""
+    service = replace(COMPLETE, links=(*COMPLETE.links, f.LinkFacts(6)))
+    gone = reg(6, status="tidak_berlaku")
+    (finding,) = [x for x in evaluate(service, ctx(gone)) if x.code == "BASIS_REVOKED"]
+    assert "tidak berlaku" in finding.message
+
+
+def test_amendment_linked_by_the_service_is_not_reported():
+    """When the service also links the amending regulation, BASIS_AMENDED stays quiet."""
+    base = replace(UU, status="diubah", amended_by=(5,))
+    service = replace(COMPLETE, links=(*COMPLETE.links, f.LinkFacts(5)))
+    assert "BASIS_AMENDED" not in codes(service, ctx(base, reg(5, "UU", "Perubahan")))
+
+
+def test_amended_basis_is_informational():
+    """An unmentioned amendment is reported but leaves the service 'lengkap'."""
+    found = evaluate(COMPLETE, ctx(replace(UU, status="diubah", amended_by=(5,)), reg(5, "UU", "Perubahan")))
+    assert [x.severity for x in found] == [Severity.INFO]
+    assert derive_status(found) == CoverageStatus.LENGKAP
+
+
+def test_sk_sp_age_threshold_is_configurable():
+    """A 2-year-old SK passes the default 3 years but fails a threshold of 1 year."""
+    sk = replace(SK_SP, tanggal_penetapan=date(2023, 5, 1))
+    assert "SK_SP_OUTDATED" not in codes(COMPLETE, ctx(sk))
+    strict = {"SK_SP_OUTDATED": RuleSetting(threshold=1)}
+    assert "SK_SP_OUTDATED" in codes(COMPLETE, ctx(sk, settings=strict))
+
+
+def test_sk_sp_without_date_uses_its_year():
+    """An SK with no tanggal penetapan is dated 1 January of its year."""
+    sk = replace(SK_SP, tanggal_penetapan=None, tahun=2020)
+    assert "SK_SP_OUTDATED" in codes(COMPLETE, ctx(sk))
+
+
+def test_incomplete_sp_names_the_empty_components():
+    """The finding lists the empty components by number and name."""
+    service = replace(COMPLETE, filled={**COMPLETE.filled, "waktu": False, "evaluasi": False})
+    (finding,) = [x for x in evaluate(service, ctx()) if x.code == "SP_INCOMPLETE"]
+    assert "2 dari 14" in finding.message
+    assert "3. Jangka waktu pelayanan" in finding.message
+    assert "14. Evaluasi kinerja pelaksana" in finding.message
+
+
+def test_free_service_needs_no_tariff_basis():
+    """A free service passes COST_UNSOURCED without any biaya link."""
+    service = replace(COMPLETE, cost_kind="gratis", links=(f.LinkFacts(1), *COMPLETE.links[1:]))
+    assert "COST_UNSOURCED" not in codes(service)
+
+
+def test_tariff_in_a_keputusan_does_not_count():
+    """A tariff set only by a Keputusan is unsourced: it needs a Perda or Perwal."""
+    service = replace(COMPLETE, links=(f.LinkFacts(3, f.ROLE_BASIS, "biaya"), *COMPLETE.links[1:]))
+    assert "COST_UNSOURCED" in codes(service)
+
+
+def test_time_sourced_by_a_waktu_link_passes_without_sk_sp():
+    """A regulation linked for the waktu component is a source for the time."""
+    service = replace(COMPLETE, links=(f.LinkFacts(1, f.ROLE_BASIS, "waktu"), f.LinkFacts(2)))
+    assert "TIME_UNSOURCED" not in codes(service)
+
+
+def test_sop_established_by_a_sop_link_counts():
+    """A LegalBasis with role 'sop' is an SOP too."""
+    service = replace(COMPLETE, sops=(), links=(*COMPLETE.links, f.LinkFacts(3, f.ROLE_SOP)))
+    assert "NO_SOP" not in codes(service)
+
+
+def test_office_only_service_needs_no_electronic_basis():
+    """Without a daring channel the electronic-delivery rule does not apply."""
+    service = replace(COMPLETE, channel_kinds=frozenset({"kantor"}))
+    assert "ELECTRONIC_UNREGULATED" not in codes(service, ctx(replace(PERWAL, tentang="Tata Cara")))
+
+
+def test_open_delegation_says_it_is_inferred():
+    """A Perda with no implementing Perwal in force yields an informational, inferred finding."""
+    perda = replace(PERDA, delegations=(f.DelegationFacts("lebih lanjut", implemented_by=()),))
+    (finding,) = [x for x in evaluate(COMPLETE, ctx(perda)) if x.code == "DELEGATION_OPEN"]
+    assert finding.severity == Severity.INFO
+    assert "Diperkirakan" in finding.message
+
+
+def test_parser_delegation_names_its_provision():
+    """An exact delegation (from the parser, later) names the pasal and is not marked inferred."""
+    perda = replace(PERDA, delegations=(f.DelegationFacts("tarif", provision="Pasal 9", inferred=False),))
+    (finding,) = [x for x in evaluate(COMPLETE, ctx(perda)) if x.code == "DELEGATION_OPEN"]
+    assert "Pasal 9" in finding.message and "Diperkirakan" not in finding.message
+
+
+def test_disabled_rule_and_severity_override():
+    """The admin can switch a rule off, or change its severity."""
+    service = replace(COMPLETE, sops=())
+    assert "NO_SOP" not in codes(service, ctx(settings={"NO_SOP": RuleSetting(enabled=False)}))
+    found = evaluate(service, ctx(settings={"NO_SOP": RuleSetting(severity=Severity.CRITICAL)}))
+    assert derive_status(found) == CoverageStatus.BELUM
+
+
+@pytest.mark.parametrize(
+    "severities,status",
+    [
+        ([], CoverageStatus.LENGKAP),
+        ([Severity.INFO], CoverageStatus.LENGKAP),
+        ([Severity.INFO, Severity.WARNING], CoverageStatus.SEBAGIAN),
+        ([Severity.WARNING, Severity.CRITICAL], CoverageStatus.BELUM),
+    ],
+)
+def test_status_follows_the_worst_finding(severities, status):
+    """Critical → belum, warning → sebagian, info only → lengkap."""
+    assert derive_status([FindingData("X", s, "", "") for s in severities]) == status
+
+
+@pytest.mark.parametrize(
+    "old,new,same",
+    [
+        (("PERWAL", "Retribusi Parkir"), ("PERWAL", "Pajak Hotel"), True),
+        (("PERDA", "Retribusi Jasa Umum"), ("PERWAL", "Perubahan atas Retribusi Jasa Umum"), True),
+        (("PERDA", "Retribusi Parkir"), ("PERWAL", "Pajak Hotel"), False),
+    ],
+)
+def test_covers_same_matter(old, new, same):
+    """Same jenis, or overlapping 'tentang', makes a revoker a suitable replacement."""
+    assert covers_same_matter(reg(1, *old), reg(2, *new)) is same
+
+
+def test_rule_codes_are_unique():
+    """Codes identify rules in the database; they must be unique."""
+    assert len(RULES_BY_CODE) == len(RULES)
