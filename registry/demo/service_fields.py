@@ -1,0 +1,200 @@
+"""Turn a demo :class:`~registry.demo.records.Svc` into ServicePage field values and child rows."""
+
+import zlib
+from datetime import timedelta
+
+from .opd import MPP_ADDRESS, MPP_HOURS, MPP_NAME, UNITS_BY_SLUG
+
+ONLINE = {
+    "daring-dukcapil": ("Layanan daring Disdukcapil", "https://disdukcapil.balikpapan.go.id/layanan-daring"),
+    "daring-oss": ("Sistem OSS", "https://oss.go.id"),
+    "daring-simbg": ("Sistem Informasi Manajemen Bangunan Gedung (SIMBG)", "https://simbg.pu.go.id"),
+    "daring-pajak": ("e-Pajak Daerah Balikpapan", "https://bppdrd.balikpapan.go.id/e-pajak"),
+    "daring-dtks": ("Cek Bansos Kementerian Sosial", "https://cekbansos.kemensos.go.id"),
+    "daring-siapkerja": ("SIAPkerja Kemnaker", "https://siapkerja.kemnaker.go.id"),
+    "daring-wlkp": ("Wajib Lapor Ketenagakerjaan", "https://wajiblapor.kemnaker.go.id"),
+    "daring-spmb": ("SPMB Kota Balikpapan", "https://spmb.balikpapan.go.id"),
+    "daring-amdalnet": ("Amdalnet", "https://amdalnet.menlhk.go.id"),
+    "daring-ppid": ("PPID Kota Balikpapan", "https://ppid.balikpapan.go.id"),
+    "daring-lapor": ("SP4N-LAPOR!", "https://www.lapor.go.id"),
+    "daring-jdih": ("JDIH Kota Balikpapan", "https://jdih.balikpapan.go.id"),
+}
+
+
+def _whatsapp(unit) -> str:
+    digits = zlib.crc32(unit.slug.encode()) % 10_000_000
+    return f"0811-54{digits // 100000:02d}-{digits % 100000:05d}"[:17]
+
+
+def channels(svc) -> list[dict]:
+    """Where the service is delivered: the unit's office, the MPP, online systems."""
+    unit = UNITS_BY_SLUG[svc.opd]
+    rows = []
+    for kind in svc.channels:
+        if kind == "kantor":
+            rows.append(
+                {
+                    "kind": "kantor",
+                    "name": f"Kantor {unit.title}",
+                    "address": unit.address,
+                    "hours": unit.hours,
+                    "url": unit.website,
+                }
+            )
+        elif kind == "mpp":
+            rows.append(
+                {
+                    "kind": "mpp",
+                    "name": f"Gerai {unit.abbreviation} di {MPP_NAME}",
+                    "address": MPP_ADDRESS,
+                    "hours": MPP_HOURS,
+                    "url": "",
+                }
+            )
+        else:
+            name, url = ONLINE[kind]
+            rows.append({"kind": "daring", "name": name, "address": "", "hours": "24 jam", "url": url})
+    return rows
+
+
+def complaint_channels(svc) -> list[dict]:
+    """SP4N-LAPOR! always; WhatsApp, e-mail and a suggestion box where the standard is worked out."""
+    unit = UNITS_BY_SLUG[svc.opd]
+    rows = [{"kind": "lapor", "value": "https://www.lapor.go.id"}]
+    if svc.level != "minimal":
+        rows.append({"kind": "surel", "value": unit.email})
+    if svc.level == "full":
+        rows += [
+            {"kind": "whatsapp", "value": _whatsapp(unit)},
+            {"kind": "telepon", "value": unit.phone},
+            {"kind": "kotak_saran", "value": f"Kotak saran di ruang pelayanan {unit.title}"},
+        ]
+    return rows
+
+
+def _management(svc, unit) -> dict:
+    """Components 8–14, filled as far as the service's level says."""
+    values = {
+        "facilities": "",
+        "staff_competency": "",
+        "internal_supervision": "",
+        "staff_count": None,
+        "staff_note": "",
+        "service_guarantee": "",
+        "safety_guarantee": "",
+        "performance_evaluation": "",
+    }
+    if svc.level == "minimal":
+        return values
+    values["facilities"] = "\n".join(
+        [
+            "Ruang tunggu ber-AC dengan kursi antrean",
+            "Mesin antrean dan papan informasi standar pelayanan",
+            "Jalur dan toilet ramah disabilitas",
+            "Ruang laktasi dan area bermain anak",
+        ]
+    )
+    values["staff_count"] = svc.staff
+    values["staff_note"] = "Petugas loket, verifikator, dan operator sistem"
+    if svc.level != "full":
+        return values
+    values.update(
+        {
+            "staff_competency": "\n".join(
+                [
+                    "Pendidikan minimal SMA/sederajat",
+                    "Memahami peraturan di bidang pelayanan ini",
+                    "Mampu mengoperasikan aplikasi layanan",
+                    "Bersikap ramah, sopan, dan komunikatif",
+                ]
+            ),
+            "internal_supervision": f"Pengawasan melekat oleh atasan langsung dan Kepala {unit.title}; pengawasan "
+            "fungsional oleh Inspektorat Daerah.",
+            "service_guarantee": "Maklumat Pelayanan: kami sanggup menyelenggarakan pelayanan sesuai standar "
+            "pelayanan yang telah ditetapkan dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai "
+            "peraturan perundang-undangan yang berlaku.",
+            "safety_guarantee": "Data pribadi pemohon dijaga kerahasiaannya; ruang pelayanan dilengkapi APAR, CCTV, "
+            "dan jalur evakuasi.",
+            "performance_evaluation": "Survei Kepuasan Masyarakat setiap semester dan evaluasi standar pelayanan "
+            "setiap tahun.",
+        }
+    )
+    return values
+
+
+def page_fields(svc, categories) -> dict:
+    """Plain field values of the ServicePage."""
+    unit = UNITS_BY_SLUG[svc.opd]
+    value, time_unit, note = svc.time if svc.time else (None, "", "")
+    if svc.cost is None:
+        cost = {"cost_kind": "", "cost_amount": None, "cost_note": svc.cost_note}
+    elif svc.cost == 0:
+        cost = {
+            "cost_kind": "gratis",
+            "cost_amount": None,
+            "cost_note": svc.cost_note or "Tidak dipungut biaya",
+        }
+    else:
+        cost = {"cost_kind": "berbayar", "cost_amount": svc.cost, "cost_note": svc.cost_note}
+    procedure = ""
+    if svc.level != "minimal":
+        procedure = (
+            "Pengaduan disampaikan melalui saluran di bawah ini, dicatat dalam register pengaduan, dan "
+            "ditindaklanjuti paling lama 14 (empat belas) hari kerja."
+        )
+    complete = bool(svc.requirements and svc.steps and svc.time and svc.cost is not None)
+    return {
+        "title": svc.title,
+        "slug": svc.slug,
+        "summary": svc.summary,
+        "category": categories[svc.category],
+        "time_value": value,
+        "time_unit": time_unit,
+        "time_note": note,
+        **cost,
+        "product": svc.product,
+        "complaint_procedure": procedure,
+        **_management(svc, unit),
+        "delivery_published": svc.level == "full"
+        or (svc.level == "partial" and complete and svc.no % 2 == 0),
+    }
+
+
+def legal_bases(svc, regulations) -> list[dict]:
+    """Component 7 links: the listed bases, then the SK Standar Pelayanan and the SOP decree."""
+    rows = [
+        {
+            "regulation": regulations[key],
+            "provision": provision,
+            "component": component,
+            "role": "dasar_hukum",
+        }
+        for key, provision, component in svc.bases
+    ]
+    if svc.sk_sp:
+        rows.append({"regulation": regulations[svc.sk_sp], "provision": "", "component": "", "role": "sk_sp"})
+    if svc.sop:
+        rows.append({"regulation": regulations[svc.sop[2]], "provision": "", "component": "", "role": "sop"})
+    return rows
+
+
+def sops(svc, regulations, heads) -> list[dict]:
+    """The SOP identity sheet, established by the SOP decree of the unit."""
+    if not svc.sop:
+        return []
+    nomor, judul, decree_key = svc.sop
+    decree = regulations[decree_key]
+    name, nip = heads[decree.pemrakarsa.slug]
+    return [
+        {
+            "nomor": nomor,
+            "judul": judul,
+            "tanggal_pembuatan": decree.tanggal_penetapan - timedelta(days=30),
+            "tanggal_revisi": None,
+            "tanggal_efektif": decree.tanggal_penetapan,
+            "disahkan_nama": name,
+            "disahkan_jabatan": f"Kepala {decree.pemrakarsa.title}",
+            "disahkan_nip": nip,
+            "regulation": decree,
+        }
+    ]
