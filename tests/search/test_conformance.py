@@ -33,7 +33,10 @@ def _satisfies(hit, name, corpus) -> bool:
 @pytest.fixture(
     params=[
         "database",
-        pytest.param("elasticsearch", marks=pytest.mark.optional_service),
+        pytest.param(
+            "elasticsearch",
+            marks=pytest.mark.optional_service("Elasticsearch runs only where ELASTICSEARCH_URL is set"),
+        ),
     ]
 )
 def engine(request, golden_corpus):

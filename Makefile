@@ -1,0 +1,79 @@
+# Registri: `make run` sets up and serves the demo, `make test` runs every check CI runs.
+# Needs GNU make and Python 3.11; everything else goes into .venv.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null)
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+ADMIN_PASSWORD ?=
+
+# Commands run by `make run` use the development settings, those of `make test` the test settings,
+# whatever DJANGO_SETTINGS_MODULE the shell happens to carry.
+DEV := DJANGO_SETTINGS_MODULE=registry.settings.dev $(PY) manage.py
+TESTENV := DJANGO_SETTINGS_MODULE=registry.settings.test
+
+.PHONY: help install run test lint bench clean distclean
+
+help:  ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+$(PY):
+	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install it or pass PYTHON=/path/to/python3.11" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { \
+		echo "Registri needs Python 3.11, but $(PYTHON) is $$($(PYTHON) --version 2>&1)." >&2; \
+		echo "Pass PYTHON=/path/to/python3.11." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@touch $@
+
+install: $(STAMP)  ## Create .venv and install Registri with its test tools (fast when up to date)
+
+run: install  ## Migrate, load the demo, create the groups, then serve on http://127.0.0.1:8000/
+	$(DEV) migrate --noinput
+	$(DEV) load_demo --with-admin $(if $(ADMIN_PASSWORD),--admin-password "$(ADMIN_PASSWORD)") \
+		| tee $(VENV)/load_demo.log
+	$(DEV) setup_groups
+	@for cmd in ingest_pdfs rebuild_search_index; do \
+		if $(DEV) help $$cmd >/dev/null 2>&1; then echo "$(PY) manage.py $$cmd"; $(DEV) $$cmd; \
+		else echo "manage.py $$cmd: not available yet, skipped"; fi; \
+	done
+	@echo
+	@echo "Registri:      http://$(HOST):$(PORT)/"
+	@echo "Admin:         http://$(HOST):$(PORT)/admin/"
+	@grep -E '^ *(Pengguna|Kata sandi) *:' $(VENV)/load_demo.log | sed 's/^ */  /' || \
+		echo "  Login: user 'admin', with the password load_demo printed above."
+	@echo
+	$(DEV) runserver $(HOST):$(PORT)
+
+test: lint  ## Lint, check migrations and settings, run the whole test suite (honours DATABASE_URL)
+	$(TESTENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TESTENV) $(PY) manage.py check
+	$(TESTENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install  ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install  ## Run each executable in bench/ in turn
+	@found=0; for script in bench/*; do \
+		if [ -f "$$script" ] && [ -x "$$script" ]; then \
+			found=1; echo "== $$script"; PATH="$(CURDIR)/$(BIN):$$PATH" "./$$script"; \
+		fi; \
+	done; [ "$$found" = 1 ] || echo "No executable benchmarks in bench/ yet."
+
+clean:  ## Remove caches and build output (keeps .venv and the database)
+	rm -rf .pytest_cache .ruff_cache build bench/out *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean  ## Also remove .venv, the SQLite database, media and collected static files
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* media static

@@ -1,0 +1,99 @@
+"""Fixtures shared by the whole suite, and the strict-skip rule for CI.
+
+A test that needs something the machine lacks (Chromium, Tesseract, the corpus …) skips with a reason
+on a laptop. Under CI (``CI=true``) or with ``REGISTRI_STRICT_SKIPS=1`` such a skip is reported as a
+failure instead, so a missing system dependency can never turn the build green by silently running
+fewer tests. A test whose server is genuinely optional in CI (the live Elasticsearch suite when
+``ELASTICSEARCH_URL`` is unset) says so with ``@pytest.mark.optional_service("reason")`` and keeps
+its skip. ``REGISTRI_STRICT_SKIPS=0`` turns the rule off even under CI.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus"
+
+_TRUE = {"1", "true", "yes", "on"}
+_STRICT_KEY = pytest.StashKey[bool]()
+
+
+def strict_skips_enabled(environ=os.environ) -> bool:
+    """Whether skips count as failures: under CI, or when REGISTRI_STRICT_SKIPS asks for it."""
+    explicit = environ.get("REGISTRI_STRICT_SKIPS", "").strip()
+    if explicit:
+        return explicit.lower() in _TRUE
+    return environ.get("CI", "").strip().lower() in _TRUE
+
+
+def pytest_configure(config):
+    # Read once: tests that patch the environment must not change how the run reports skips.
+    config.stash[_STRICT_KEY] = strict_skips_enabled()
+
+
+def _optional_service_reason(node) -> str | None:
+    """The reason given by ``@pytest.mark.optional_service``; "" when it gives none; None when unmarked."""
+    marker = node.get_closest_marker("optional_service")
+    if marker is None:
+        return None
+    reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+    return str(reason).strip()
+
+
+def _strict_failure_message(node, report) -> str | None:
+    """Why this skip fails the run under strict skips, or None when the skip is allowed."""
+    optional = _optional_service_reason(node)
+    if optional:
+        return None
+    if optional == "":
+        return (
+            f"{node.nodeid}: @pytest.mark.optional_service needs a reason, "
+            'e.g. @pytest.mark.optional_service("ELASTICSEARCH_URL is unset in CI").'
+        )
+    longrepr = report.longrepr
+    reason = str(longrepr[2]) if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+    return (
+        f"{node.nodeid} skipped under strict skips (CI=true or REGISTRI_STRICT_SKIPS=1): "
+        f"{reason.removeprefix('Skipped: ')}\n"
+        "Install what it needs in .ci/run, or, if the service is genuinely optional in CI, mark the "
+        'test @pytest.mark.optional_service("why it may be absent").'
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under strict skips, report a skipped test as failed unless it is an optional service."""
+    outcome = yield
+    report = outcome.get_result()
+    if not report.skipped or hasattr(report, "wasxfail") or not item.config.stash[_STRICT_KEY]:
+        return
+    message = _strict_failure_message(item, report)
+    if message:
+        report.outcome = "failed"
+        report.longrepr = message
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    """Under strict skips, a module that skips itself at import time fails the run as well."""
+    outcome = yield
+    report = outcome.get_result()
+    if not report.skipped or not collector.config.stash[_STRICT_KEY]:
+        return
+    message = _strict_failure_message(collector, report)
+    if message:
+        report.outcome = "failed"
+        report.longrepr = message
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The shared corpus of real documents: ``../shared/corpus`` from the repository root."""
+    if not CORPUS_DIR.is_dir():
+        pytest.skip(
+            f"Korpus tidak ditemukan di {CORPUS_DIR.resolve()}: letakkan folder shared/ di samping "
+            "repositori (../shared/corpus dari akar proyek)."
+        )
+    return CORPUS_DIR
