@@ -11,6 +11,9 @@ class IndexEntry(models.Model):
     them by the database itself (an FTS5 external-content table kept in step by triggers on
     SQLite, a generated ``tsvector`` column with a GIN index on PostgreSQL; migration 0002).
     When Elasticsearch is the primary engine these rows are the fallback index.
+
+    The id is not a counter: it encodes the entry's :class:`IndexGroup` and content type (see
+    :mod:`search.scoring`), so facets and grouping read match ids and the small group table only.
     """
 
     doc_id = models.CharField(max_length=200, unique=True)
@@ -37,29 +40,34 @@ class IndexEntry(models.Model):
     class Meta:
         verbose_name = _("entri indeks")
         verbose_name_plural = _("entri indeks")
-        indexes = [
-            # Covers everything facets and grouping read, so the engine never touches the wide rows
-            # (on SQLite the columns after ``body`` sit behind its overflow pages).
-            models.Index(
-                fields=[
-                    "id",
-                    "group_key",
-                    "boost",
-                    "kind",
-                    "jenis",
-                    "tahun",
-                    "status",
-                    "opd",
-                    "jenis_label",
-                    "status_label",
-                    "opd_label",
-                ],
-                name="search_entry_facets",
-            )
-        ]
 
     def __str__(self):
         return self.doc_id
+
+
+class IndexGroup(models.Model):
+    """One owner's documents that share a result group and facet values (its id prefixes theirs).
+
+    Facet counts group the matched entry ids by this id and read the values here, never the wide
+    :class:`IndexEntry` rows.
+    """
+
+    owner = models.CharField(max_length=120, db_index=True)
+    group_key = models.CharField(max_length=120)
+    jenis = models.CharField(max_length=60, blank=True)
+    jenis_label = models.CharField(max_length=200, blank=True)
+    tahun = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=30, blank=True)
+    status_label = models.CharField(max_length=100, blank=True)
+    opd = models.CharField(max_length=120, blank=True)
+    opd_label = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("grup indeks")
+        verbose_name_plural = _("grup indeks")
+
+    def __str__(self):
+        return f"{self.owner} ({self.group_key})"
 
 
 class CitationKey(models.Model):

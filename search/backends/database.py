@@ -1,16 +1,23 @@
-"""What the SQLite and PostgreSQL engines share: storage in IndexEntry, facets and grouping in SQL.
+"""What the SQLite and PostgreSQL engines share: storage, facets and grouping in SQL, shared ranking.
 
-A subclass supplies one statement, ``match_sql``, selecting ``(id, score)`` of matching entries
-(higher score is better). Everything else (filters, facet counts that ignore their own filter,
-grouping so one regulation cannot flood a page, pagination) is the same SQL on both engines.
+A subclass supplies ``match_sql``, selecting the ``id`` of the matching entries (FTS5 MATCH, or a
+tsquery), and ``insert_postings``. Everything else is the same SQL on both engines:
+
+- entry ids encode their :class:`~search.models.IndexGroup` and content type (:mod:`search.scoring`),
+  so facet counts (that ignore their own filter) group the match ids and join only the small group
+  table, never the wide index rows;
+- ranking is :mod:`search.backends.ranking` over the integer impacts in ``search_posting``, which
+  both engines store identically, so they return the same order.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.db import connection, transaction
 
+from .. import scoring
 from ..documents import KIND_PASSAGE, SearchDocument
-from ..models import CitationKey, IndexEntry
+from ..models import CitationKey, IndexEntry, IndexGroup
+from . import ranking
 from .base import (
     FACET_FIELDS,
     FACET_LABEL_FIELDS,
@@ -23,15 +30,33 @@ from .base import (
 )
 
 BATCH_SIZE = 500
+#: Largest list of values bound into one IN (…).
+IN_CHUNK = 5000
 _HIT_COLUMNS = (
     "e.doc_id, e.kind, e.title, e.subtitle, e.url, e.body, e.group_key, "
     "e.jenis_label, e.tahun, e.status, e.status_label, e.opd_label"
 )
+_GROUP_FIELDS = ("jenis", "jenis_label", "tahun", "status", "status_label", "opd", "opd_label")
 
 
-def _entry(document: SearchDocument) -> IndexEntry:
-    fields = document.facet_fields()
+def _kind_sql(code: str) -> str:
+    """SQL turning the kind code of an entry id (an SQL expression) into the content type."""
+    cases = " ".join(f"WHEN {value} THEN '{kind}'" for kind, value in scoring.KIND_CODES.items())
+    return f"CASE {code} {cases} END"
+
+
+def _placeholders(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _chunks(values: list, size: int = IN_CHUNK):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _entry(document: SearchDocument, pk: int, analysed: dict) -> IndexEntry:
     return IndexEntry(
+        pk=pk,
         doc_id=document.doc_id,
         owner=document.owner,
         group_key=document.group,
@@ -40,8 +65,8 @@ def _entry(document: SearchDocument) -> IndexEntry:
         url=document.url[:500],
         body=document.body,
         boost=document.boost,
-        **fields,
-        **document.analysed(),
+        **document.facet_fields(),
+        **analysed,
     )
 
 
@@ -64,6 +89,56 @@ def _hit(row, score=None) -> BackendHit:
     )
 
 
+class _Writer:
+    """Gives documents their groups and encoded ids, and writes entries, postings and citation keys."""
+
+    def __init__(self, backend: "DatabaseBackend"):
+        self.backend = backend
+        self.groups: dict[tuple, list] = {}  # (owner, group, facet values) -> [group id, {kind: next}]
+        self.batch: list[tuple[SearchDocument, int, dict]] = []
+        self.count = 0
+
+    def _next_id(self, document: SearchDocument) -> int:
+        values = tuple(document.facet_fields()[name] for name in _GROUP_FIELDS)
+        key = (document.owner, document.group, values)
+        state = self.groups.get(key)
+        if state is None or state[1].get(document.kind, 0) >= scoring.SEQUENCE_LIMIT:
+            group = IndexGroup.objects.create(
+                owner=document.owner,
+                group_key=document.group,
+                **dict(zip(_GROUP_FIELDS, values, strict=True)),
+            )
+            state = self.groups[key] = [group.pk, {}]
+        sequence = state[1].get(document.kind, 0)
+        state[1][document.kind] = sequence + 1
+        return scoring.entry_id(state[0], document.kind, sequence)
+
+    def add(self, document: SearchDocument) -> None:
+        """Queue one document; written in batches."""
+        self.batch.append((document, self._next_id(document), document.analysed()))
+        self.count += 1
+        if len(self.batch) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued documents."""
+        if not self.batch:
+            return
+        IndexEntry.objects.bulk_create([_entry(d, pk, a) for d, pk, a in self.batch])
+        CitationKey.objects.bulk_create(
+            [CitationKey(entry_id=pk, key=key[:160]) for d, pk, _ in self.batch for key in d.citations],
+            batch_size=BATCH_SIZE,
+        )
+        postings = [
+            (pk, term, impact)
+            for document, pk, analysed in self.batch
+            for term, impact in scoring.impacts(analysed, document.boost).items()
+        ]
+        with connection.cursor() as cursor:
+            self.backend.insert_postings(cursor, postings)
+        self.batch.clear()
+
+
 class DatabaseBackend(SearchBackend):
     """Base for the engines that keep their index in the site's database."""
 
@@ -73,140 +148,223 @@ class DatabaseBackend(SearchBackend):
 
     # --- writing --------------------------------------------------------------------------------
 
-    def _insert(self, documents: Iterable[SearchDocument]) -> int:
-        count = 0
-        batch: list[SearchDocument] = []
-
-        def flush():
-            entries = IndexEntry.objects.bulk_create([_entry(d) for d in batch])
-            keys = [
-                CitationKey(entry_id=entry.pk, key=key[:160])
-                for entry, document in zip(entries, batch, strict=True)
-                for key in document.citations
-            ]
-            CitationKey.objects.bulk_create(keys, batch_size=BATCH_SIZE)
-            batch.clear()
-
-        for document in documents:
-            batch.append(document)
-            count += 1
-            if len(batch) >= BATCH_SIZE:
-                flush()
-        if batch:
-            flush()
-        return count
+    def insert_postings(self, cursor, rows: list[tuple[int, str, int]]) -> None:
+        """Insert ``(entry_id, term, impact)`` rows into ``search_posting``."""
+        if rows:
+            cursor.executemany(
+                "INSERT INTO search_posting (entry_id, term, impact) VALUES (%s, %s, %s)", rows
+            )
 
     def replace(self, owner, documents):
         with transaction.atomic():
-            ids = list(IndexEntry.objects.filter(owner=owner).values_list("pk", flat=True))
-            if ids:
-                CitationKey.objects.filter(entry_id__in=ids).delete()
-                IndexEntry.objects.filter(pk__in=ids).delete()
-            self._insert(documents)
+            groups = list(IndexGroup.objects.filter(owner=owner).values_list("pk", flat=True))
+            if groups:
+                with connection.cursor() as cursor:
+                    for group in groups:
+                        cursor.execute(
+                            "DELETE FROM search_posting WHERE entry_id >= %s AND entry_id < %s",
+                            [group << scoring.GROUP_SHIFT, (group + 1) << scoring.GROUP_SHIFT],
+                        )
+                CitationKey.objects.filter(entry__owner=owner).delete()
+                IndexEntry.objects.filter(owner=owner).delete()
+                IndexGroup.objects.filter(pk__in=groups).delete()
+            writer = _Writer(self)
+            for document in documents:
+                writer.add(document)
+            writer.flush()
 
     def rebuild(self, documents, progress: Callable[[int], None] | None = None):
         # One transaction: readers keep seeing the old index until the new one is complete.
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_citationkey")
-            cursor.execute("DELETE FROM search_indexentry")
-            count = 0
-
-            def counted():
-                nonlocal count
-                for document in documents:
-                    count += 1
-                    if progress and count % 1000 == 0:
-                        progress(count)
-                    yield document
-
-            self._insert(counted())
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                for table in (
+                    "search_posting",
+                    "search_citationkey",
+                    "search_indexentry",
+                    "search_indexgroup",
+                ):
+                    cursor.execute(f"DELETE FROM {table}")
+            writer = _Writer(self)
+            for document in documents:
+                writer.add(document)
+                if progress and writer.count % 1000 == 0:
+                    progress(writer.count)
+            writer.flush()
+        self.after_rebuild()
         if progress:
-            progress(count)
-        return count
+            progress(writer.count)
+        return writer.count
 
-    # --- reading --------------------------------------------------------------------------------
+    def after_rebuild(self) -> None:
+        """Engine housekeeping after a rebuild (statistics for the planner)."""
+
+    # --- reading: primitives for ranking ------------------------------------------------------
 
     def match_sql(self, request: SearchRequest) -> tuple[str, list]:
-        """A SELECT of ``(id, score)`` for the entries that match the plan."""
+        """A SELECT of the ``id`` of the entries that match the plan."""
         raise NotImplementedError
 
     @staticmethod
-    def _filter_sql(filters, group="", exclude=None) -> tuple[str, list]:
+    def _filter_sql(filters, group="", exclude=None, column=lambda name: name) -> tuple[str, list]:
         clauses, params = ["1=1"], []
         for name, values in filters.items():
             if name == exclude:
                 continue
             if name == "tahun":
                 values = [int(v) for v in values if str(v).isdigit()] or [-1]
-            clauses.append(f"{name} IN ({', '.join(['%s'] * len(values))})")
+            clauses.append(f"{column(name)} IN ({_placeholders(values)})")
             params.extend(values)
         if group:
-            clauses.append("group_key = %s")
+            clauses.append(f"{column('group_key')} = %s")
             params.append(group)
         return " AND ".join(clauses), params
 
-    def _with(self, request) -> tuple[str, list]:
+    def matching(self, request, filters, ids=None, groups=None) -> list[int]:
+        """Ids of entries that match the plan and the filters, optionally among ``ids``/``groups``."""
         match, params = self.match_sql(request)
-        sql = (
-            f"WITH m AS {self.materialized} ({match}), "
-            "f AS (SELECT e.id, e.group_key, m.score * e.boost AS score, e.kind, e.jenis, "
-            "e.jenis_label, e.tahun, e.status, e.status_label, e.opd, e.opd_label "
-            "FROM m JOIN search_indexentry e ON e.id = m.id) "
-        )
-        return sql, params
 
-    def _facets(self, request, filters) -> tuple[dict, int]:
-        sql, params = self._with(request)
+        def column(name):
+            return _kind_sql(f"((x.id >> {scoring.KIND_SHIFT}) & 3)") if name == "kind" else f"g.{name}"
+
+        where, where_params = self._filter_sql(filters, request.group, column=column)
+        sql = (
+            f"WITH x AS {self.materialized} ({match}) SELECT x.id FROM x "
+            f"JOIN search_indexgroup g ON g.id = (x.id >> {scoring.GROUP_SHIFT}) WHERE {where}"
+        )
+        params = params + where_params
+        restrictions = [None]
+        if ids is not None:
+            restrictions = [("x.id", chunk) for chunk in _chunks(sorted(ids))]
+        elif groups is not None:
+            restrictions = [(f"(x.id >> {scoring.GROUP_SHIFT})", chunk) for chunk in _chunks(sorted(groups))]
+        found = []
+        with connection.cursor() as cursor:
+            for restriction in restrictions:
+                if restriction is None:
+                    cursor.execute(sql, params)
+                elif restriction[1]:
+                    expression, chunk = restriction
+                    cursor.execute(f"{sql} AND {expression} IN ({_placeholders(chunk)})", params + chunk)
+                else:
+                    continue
+                found.extend(row[0] for row in cursor.fetchall())
+        return found
+
+    def best_postings(self, term: str, limit: int) -> list[tuple[int, int]]:
+        """The ``limit`` entries with the highest impact for ``term``: ``(id, impact)``, best first."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT entry_id, impact FROM search_posting WHERE term = %s "
+                "ORDER BY impact DESC, entry_id LIMIT %s",
+                [term, limit],
+            )
+            return cursor.fetchall()
+
+    def scores(self, ids, weights: dict[str, int]) -> dict[int, tuple[int, int]]:
+        """For each entry of ``ids`` holding a term: its score and a bit mask of the terms it holds.
+
+        Σ idf × impact is summed by the database, on integers, so every engine gets the same number.
+        Bit ``i`` of the mask is the ``i``-th term of ``weights``.
+        """
+        terms = list(weights)
+        score_case = " ".join("WHEN %s THEN %s" for _ in terms)
+        mask_case = " ".join("WHEN %s THEN %s" for _ in terms)
+        case_params = [value for term in terms for value in (term, weights[term])]
+        mask_params = [value for i, term in enumerate(terms) for value in (term, 1 << i)]
+        result: dict[int, tuple[int, int]] = {}
+        with connection.cursor() as cursor:
+            for chunk in _chunks(sorted(ids)):
+                cursor.execute(
+                    f"SELECT entry_id, SUM(impact * CASE term {score_case} END), SUM(CASE term {mask_case} END) "
+                    f"FROM search_posting WHERE entry_id IN ({_placeholders(chunk)}) "
+                    f"AND term IN ({_placeholders(terms)}) GROUP BY entry_id",
+                    case_params + mask_params + chunk + terms,
+                )
+                result.update((entry, (int(value), int(mask))) for entry, value, mask in cursor.fetchall())
+        return result
+
+    def statistics(self, terms) -> tuple[int, dict[str, int]]:
+        """How many entries the index holds, and how many hold each term."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM search_indexentry")
+            documents = cursor.fetchone()[0]
+            frequencies = {}
+            for term in terms:
+                cursor.execute("SELECT COUNT(*) FROM search_posting WHERE term = %s", [term])
+                frequencies[term] = cursor.fetchone()[0]
+        return documents, frequencies
+
+    def group_values(self, groups) -> dict[int, dict]:
+        """The group key and facet values of each :class:`~search.models.IndexGroup` id."""
+        names = ("group_key", *_GROUP_FIELDS)
+        result = {}
+        with connection.cursor() as cursor:
+            for chunk in _chunks(sorted(groups)):
+                cursor.execute(
+                    f"SELECT id, {', '.join(names)} FROM search_indexgroup WHERE id IN ({_placeholders(chunk)})",
+                    chunk,
+                )
+                result.update((row[0], dict(zip(names, row[1:], strict=True))) for row in cursor.fetchall())
+        return result
+
+    def groups_of(self, keys) -> list[int]:
+        """The :class:`~search.models.IndexGroup` ids holding each group key."""
+        return list(IndexGroup.objects.filter(group_key__in=list(keys)).values_list("pk", flat=True))
+
+    def hits(self, ids) -> dict[int, tuple]:
+        """The displayed columns of entries, by id."""
+        result = {}
+        with connection.cursor() as cursor:
+            for chunk in _chunks(sorted(ids)):
+                cursor.execute(
+                    f"SELECT e.id, {_HIT_COLUMNS} FROM search_indexentry e WHERE e.id IN ({_placeholders(chunk)})",
+                    chunk,
+                )
+                result.update((row[0], row[1:]) for row in cursor.fetchall())
+        return result
+
+    # --- reading: facets and search -----------------------------------------------------------
+
+    def _facets(self, request, filters) -> tuple[dict, int, int]:
+        """Facet counts (distinct groups), the number of groups and of documents that match."""
+        match, params = self.match_sql(request)
+        shift = scoring.KIND_SHIFT
+        group_columns = ", ".join(f"g.{name}" for name in ("group_key", *_GROUP_FIELDS))
+        sql = (
+            f"WITH m AS {self.materialized} (SELECT x.id >> {shift} AS pk, COUNT(*) AS n "
+            f"FROM ({match}) x GROUP BY x.id >> {shift}), "
+            f"f AS {self.materialized} (SELECT {group_columns}, {_kind_sql('(m.pk & 3)')} AS kind, m.n "
+            f"FROM m JOIN search_indexgroup g ON g.id = (m.pk >> {scoring.GROUP_SHIFT - shift})) "
+        )
         parts = []
         for facet in FACET_FIELDS:
             where, where_params = self._filter_sql(filters, request.group, exclude=facet)
             label = FACET_LABEL_FIELDS[facet] or facet
             parts.append(
                 f"SELECT '{facet}', CAST({facet} AS TEXT), CAST(MAX({label}) AS TEXT), "
-                f"COUNT(DISTINCT group_key) FROM f WHERE {where} GROUP BY {facet}"
+                f"COUNT(DISTINCT group_key), 0 FROM f WHERE {where} GROUP BY {facet}"
             )
             params += where_params
         where, where_params = self._filter_sql(filters, request.group)
-        parts.append(f"SELECT '_total', '', '', COUNT(DISTINCT group_key) FROM f WHERE {where}")
+        parts.append(f"SELECT '_total', '', '', COUNT(DISTINCT group_key), SUM(n) FROM f WHERE {where}")
         params += where_params
         facets = {name: [] for name in FACET_FIELDS}
-        total = 0
+        total = documents = 0
         with connection.cursor() as cursor:
             cursor.execute(sql + " UNION ALL ".join(parts), params)
-            for facet, value, label, count in cursor.fetchall():
+            for facet, value, label, count, matched in cursor.fetchall():
                 if facet == "_total":
-                    total = count
-                elif value not in (None, ""):
+                    total, documents = count, int(matched or 0)
+                elif value not in (None, "") and count:
                     facets[facet].append((value, label or value, count))
         for values in facets.values():
             values.sort(key=lambda item: (-item[2], item[1]))
-        return facets, total
-
-    def _groups(self, request, filters) -> list[list[BackendHit]]:
-        sql, params = self._with(request)
-        where, where_params = self._filter_sql(filters, request.group)
-        first = (max(request.page, 1) - 1) * request.per_page
-        sql += (
-            f", g AS (SELECT id, group_key, score, "
-            "ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY score DESC, id) AS rn, "
-            f"MAX(score) OVER (PARTITION BY group_key) AS gscore FROM f WHERE {where}), "
-            "r AS (SELECT id, score, rn, DENSE_RANK() OVER (ORDER BY gscore DESC, group_key) AS grank "
-            "FROM g WHERE rn <= %s) "
-            f"SELECT r.grank, r.score, {_HIT_COLUMNS} FROM r JOIN search_indexentry e ON e.id = r.id "
-            "WHERE r.grank > %s AND r.grank <= %s ORDER BY r.grank, r.rn"
-        )
-        params += where_params + [request.group_size, first, first + request.per_page]
-        groups: dict[int, list[BackendHit]] = {}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for grank, score, *row in cursor.fetchall():
-                groups.setdefault(grank, []).append(_hit(row, score))
-        return [groups[key] for key in sorted(groups)]
+        return facets, total, documents
 
     def search(self, request):
         filters = clean_filters(request.filters)
-        facets, total = self._facets(request, filters)
-        groups = self._groups(request, filters) if total else []
+        facets, total, documents = self._facets(request, filters)
+        groups = ranking.ranked_groups(self, request, filters, total, documents) if total else []
         return BackendResult(groups=groups, total=total, facets=facets)
 
     def lookup_citations(self, keys):

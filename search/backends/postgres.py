@@ -5,9 +5,6 @@ from django.db import connection
 from .base import MODE_ALL
 from .database import _HIT_COLUMNS, DatabaseBackend, _hit
 
-#: ts_rank weights for D (body), C (unused), B (keywords), A (title): the bm25 ratios of SQLite.
-RANK_WEIGHTS = "{0.125, 0.25, 0.5, 1.0}"
-
 
 def _phrase(tokens) -> str:
     return " <-> ".join(f"'{token}'" for token in tokens)
@@ -27,16 +24,26 @@ def tsquery(request) -> str:
 
 
 class PostgresBackend(DatabaseBackend):
-    """PostgreSQL ``tsvector`` search with a GIN index, ranked by ``ts_rank`` with weights."""
+    """PostgreSQL ``tsvector`` matching with a GIN index; ranking is the shared one (search.scoring)."""
 
     name = "postgresql"
 
     def match_sql(self, request):
-        sql = (
-            f"SELECT e.id, ts_rank('{RANK_WEIGHTS}'::float4[], e.search_vector, q.q, 1) AS score "
-            "FROM search_indexentry e, to_tsquery('simple', %s) AS q(q) WHERE e.search_vector @@ q.q"
-        )
+        # No ts_rank: the GIN index only finds matches; search.scoring ranks them.
+        sql = "SELECT e.id FROM search_indexentry e WHERE e.search_vector @@ to_tsquery('simple', %s)"
         return sql, [tsquery(request)]
+
+    def insert_postings(self, cursor, rows):
+        # COPY: an order of magnitude faster than INSERT for the ~60 postings of each passage.
+        with cursor.cursor.copy("COPY search_posting (entry_id, term, impact) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def after_rebuild(self):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_indexentry")
+            cursor.execute("ANALYZE search_posting")
+            cursor.execute("ANALYZE search_indexgroup")
 
     def suggest(self, words, prefix, limit=8):
         terms = [f"'{w}'" for w in words] + ([f"'{prefix}':*"] if prefix else [])

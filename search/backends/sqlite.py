@@ -5,7 +5,7 @@ from django.db import connection
 from .base import MODE_ALL
 from .database import _HIT_COLUMNS, DatabaseBackend, _hit
 
-#: bm25 column weights: title, keywords, body, suggest (not searched).
+#: bm25 column weights for autocomplete: title, keywords, body, suggest.
 BM25_WEIGHTS = "8.0, 4.0, 1.0, 0.0"
 
 
@@ -29,16 +29,18 @@ def fts_expression(request) -> str:
 
 
 class SQLiteBackend(DatabaseBackend):
-    """Full-text search in SQLite's FTS5, ranked by bm25 with weighted columns."""
+    """Full-text matching in SQLite's FTS5; ranking is the shared one (search.scoring)."""
 
     name = "sqlite"
 
     def match_sql(self, request):
-        sql = (
-            f"SELECT rowid AS id, -bm25(search_fts, {BM25_WEIGHTS}) AS score "
-            "FROM search_fts WHERE search_fts MATCH %s"
-        )
-        return sql, [fts_expression(request)]
+        # No rank function: FTS5 only enumerates matches (fast); search.scoring ranks them.
+        return "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s", [fts_expression(request)]
+
+    def after_rebuild(self):
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            cursor.execute("ANALYZE")
 
     def suggest(self, words, prefix, limit=8):
         terms = [_quote([w]) for w in words] + ([_quote([prefix]) + "*"] if prefix else [])
