@@ -168,8 +168,26 @@ def incoming_relations(page) -> list:
     return page.incoming
 
 
+def document_text(page) -> dict:
+    """The signed document's article tree and page texts (two queries), with the OCR flag."""
+    from .models import ArticleNode, DocumentPage
+
+    if not page.document_id:
+        return {"articles": [], "page_texts": [], "has_ocr": False}
+    articles = list(
+        ArticleNode.objects.filter(document_id=page.document_id)
+        .order_by("position")
+        .only("kind", "label", "heading", "anchor", "text", "parent_id", "page_number")
+    )
+    page_texts = list(
+        DocumentPage.objects.filter(document_id=page.document_id).exclude(text="").order_by("number")
+    )
+    return {"articles": articles, "page_texts": page_texts, "has_ocr": any(p.is_ocr for p in page_texts)}
+
+
 def regulation_context(page, context: dict) -> dict:
     """Add everything the public regulation page lists to ``context`` and return it."""
+    context.update(document_text(page))
     context.update(
         {
             "jdih_rows": jdih_rows(page),

@@ -7,7 +7,7 @@ signed PDF (``DocumentPage``), linked to the page of the PDF. Each passage carri
 metadata (jenis, tahun, status, pemrakarsa) so that filters and facets apply to it.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext as _
 from wagtail.signals import page_published, page_unpublished
 
@@ -15,8 +15,7 @@ from search.citations import pasal_headings, regulation_keys
 from search.documents import KIND_PASSAGE, KIND_REGULATION, SearchDocument
 from search.registry import DocumentSource
 
-from .choices import ExtractionStatus
-from .signals import statuses_changed
+from .signals import document_extracted, statuses_changed
 
 #: Regulations are ranked above their own passages when both match equally.
 REGULATION_BOOST = 1.5
@@ -115,10 +114,10 @@ def regulation_documents(page) -> list[SearchDocument]:
 
 
 def _regulations_using(instance=None, **kwargs):
-    """Regulations whose signed PDF was (re-)extracted."""
+    """Regulations whose signed PDF was (re-)extracted: their passages follow the new text, or go."""
     from .models import RegulationPage
 
-    if instance is None or instance.extraction_status != ExtractionStatus.DONE:
+    if instance is None:
         return []
     return list(RegulationPage.objects.filter(document=instance).values_list("pk", flat=True))
 
@@ -141,4 +140,4 @@ def register(registry):
     source.connect(page_unpublished, sender=RegulationPage)
     source.connect(post_delete, sender=RegulationPage)
     source.connect(statuses_changed, sender=RegulationPage, pks=lambda page_ids=(), **kw: page_ids)
-    source.connect(post_save, sender=RegulationDocument, pks=_regulations_using)
+    source.connect(document_extracted, sender=RegulationDocument, pks=_regulations_using)

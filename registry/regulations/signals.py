@@ -4,3 +4,7 @@ from django.dispatch import Signal
 
 #: Sent after derived statuses changed; ``page_ids`` lists the regulations concerned.
 statuses_changed = Signal()
+
+#: Sent after a document's extraction finished (whatever its outcome); ``instance`` is the document and
+#: ``run`` its ExtractionRun. Page texts and the article tree are stored by then.
+document_extracted = Signal()

@@ -1,0 +1,288 @@
+"""Run an extraction in child processes, with a wall-clock deadline and a memory cap.
+
+The parent never parses the PDF. It forks children from a fork server that has pdfminer preloaded
+(a fork costs milliseconds, and the children carry none of Django's state), hands each child every
+n-th page (page i goes to child i mod n, which balances uneven pages better than contiguous ranges),
+and reads page texts from pipes until every child is done or the deadline passes; then it kills
+the children's process groups. A hostile PDF can therefore cost at most ``timeout_seconds`` and
+``memory_mb`` per child, and never the caller's life.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+
+from . import result, worker
+from .ocr import missing_ocr_tool
+from .result import ExtractionResult, PageText
+from .sniff import HEADER_WINDOW, sniff_bytes
+
+_context = None
+
+#: Worse errors first: when children disagree, the first of these found is reported.
+_ERROR_PRIORITY = [
+    result.ENCRYPTED,
+    result.ENCRYPTION_UNSUPPORTED,
+    result.MEMORY,
+    result.DAMAGED,
+]
+
+
+@dataclass
+class ExtractionOptions:
+    """Limits and choices for one extraction (the Django side fills them from settings)."""
+
+    timeout_seconds: float = 120
+    memory_mb: int = 1536
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    laparams: dict | None = None
+    ocr: bool = True
+    ocr_language: str = "ind"
+    ocr_dpi: int = 300
+    ocr_timeout_seconds: float = 900
+    ocr_page_timeout_seconds: float = 180
+
+
+def get_context():
+    """The fork-server multiprocessing context, with the worker module (and pdfminer) preloaded."""
+    global _context
+    if _context is None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([worker.__name__])
+        _context = context
+    return _context
+
+
+@dataclass
+class ChildReport:
+    """What a group of children sent, and how they ended."""
+
+    pages: dict[int, PageText] = field(default_factory=dict)
+    page_count: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    ocr_errors: dict[int, str] = field(default_factory=dict)
+    timed_out: bool = False
+    crashes: list[int] = field(default_factory=list)
+    incomplete: int = 0
+    cpu_seconds: float = 0.0
+    peak_rss_kb: list[int] = field(default_factory=list)
+
+    def first_error(self) -> tuple[str, str] | None:
+        """The most telling error reported by any child."""
+        for code in _ERROR_PRIORITY:
+            for found, detail in self.errors:
+                if found == code:
+                    return found, detail
+        return self.errors[0] if self.errors else None
+
+
+def _kill_group(process) -> None:
+    """Kill a child and everything it started (it leads its own process group)."""
+    if process.pid is None:
+        return
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    if process.is_alive():
+        process.kill()
+
+
+def run_children(target, arg_lists: list[tuple], deadline: float) -> ChildReport:
+    """Start one child per argument tuple and collect their messages until done or ``deadline``."""
+    context = get_context()
+    report = ChildReport()
+    children = []
+    for args in arg_lists:
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=target, args=(writer, *args), daemon=True)
+        process.start()
+        writer.close()
+        children.append((process, reader))
+    finished: set = set()
+    answered: set = set()
+    readers = {reader: process for process, reader in children}
+    while readers:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            report.timed_out = True
+            break
+        for reader in wait(list(readers), timeout=remaining):
+            try:
+                message = reader.recv()
+            except Exception:  # EOF: the child is gone (or sent something unreadable)
+                readers.pop(reader).join(timeout=5)
+                reader.close()
+                continue
+            _record(report, message, readers[reader], finished, answered)
+    for process, reader in children:
+        if process.is_alive() and (report.timed_out or process not in finished):
+            _kill_group(process)
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        if report.timed_out:
+            pass
+        elif process not in finished:
+            report.crashes.append(process.exitcode if process.exitcode is not None else 0)
+        elif process not in answered:
+            # Alive to the end but unable to send its result: only a full address space does that.
+            report.incomplete += 1
+        reader.close()
+        process.close()
+    return report
+
+
+def _record(report: ChildReport, message, process, finished: set, answered: set) -> None:
+    if not isinstance(message, tuple) or not message:
+        return
+    kind = message[0]
+    if kind == "page":
+        page = message[1]
+        report.pages[page.number] = page
+    elif kind == "count":
+        report.page_count = max(report.page_count, message[1])
+    elif kind == "error":
+        report.errors.append((message[1], message[2]))
+    elif kind == "ocr_error":
+        report.ocr_errors[message[1]] = message[2]
+    elif kind == "done":
+        report.peak_rss_kb.append(message[1])
+        report.cpu_seconds += message[3]
+        finished.add(process)
+        if message[2]:
+            answered.add(process)
+
+
+def _split(items: list, parts: int) -> list[list]:
+    """Deal ``items`` into at most ``parts`` non-empty hands, round robin."""
+    parts = max(1, min(parts, len(items)))
+    return [items[index::parts] for index in range(parts)]
+
+
+def extract_pdf(path: str, options: ExtractionOptions | None = None) -> ExtractionResult:
+    """Extract the text of every page of the PDF at ``path``; never raises for a bad file."""
+    options = options or ExtractionOptions()
+    started = time.monotonic()
+    with open(path, "rb") as fileobj:
+        sniffed = sniff_bytes(fileobj.read(HEADER_WINDOW))
+    if not sniffed.is_pdf:
+        code = result.EMPTY_FILE if sniffed.kind == "empty" else result.NOT_PDF
+        outcome = ExtractionResult(result.FAILED, code, {"what": sniffed.detail})
+        outcome.seconds = time.monotonic() - started
+        return outcome
+    outcome = _text_phase(path, options, started)
+    outcome.text_seconds = time.monotonic() - started
+    if outcome.status == result.DONE:
+        _ocr_phase(path, options, outcome)
+    outcome.seconds = time.monotonic() - started
+    outcome.ocr_seconds = max(0.0, outcome.seconds - outcome.text_seconds) if outcome.pages_ocr else 0.0
+    return outcome
+
+
+def _text_phase(path: str, options: ExtractionOptions, started: float) -> ExtractionResult:
+    memory = options.memory_mb * 1024 * 1024 if options.memory_mb else None
+    workers = max(1, options.workers)
+    args = [(path, index, workers, options.laparams, memory) for index in range(workers)]
+    report = run_children(worker.text_worker, args, started + options.timeout_seconds)
+    pages = [report.pages[number] for number in sorted(report.pages)]
+    outcome = ExtractionResult(result.DONE, pages=pages, workers=workers)
+    outcome.peak_rss_kb = max(report.peak_rss_kb, default=0)
+    outcome.peak_rss_kb_total = sum(report.peak_rss_kb)
+    outcome.cpu_seconds = report.cpu_seconds
+    outcome.page_count = report.page_count or (len(pages) if pages else None)
+    error = report.first_error()
+    if report.timed_out:
+        _fail(outcome, result.FAILED, result.TIMEOUT, seconds=_number(options.timeout_seconds))
+    elif error and error[0] == result.ENCRYPTED:
+        _fail(outcome, result.NEEDS_PASSWORD, result.ENCRYPTED)
+    elif (error and error[0] == result.MEMORY) or report.incomplete:
+        _fail(outcome, result.FAILED, result.MEMORY, megabytes=options.memory_mb)
+    elif error:
+        _fail(outcome, result.FAILED, error[0], detail=error[1])
+    elif report.crashes:
+        _fail(outcome, result.FAILED, result.CRASHED, detail=_exit_detail(report.crashes[0]))
+    elif not report.page_count:
+        _fail(outcome, result.FAILED, result.NO_PAGES)
+    else:
+        outcome.pages = [
+            report.pages.get(n) or PageText(n, error="halaman tidak terbaca")
+            for n in range(1, report.page_count + 1)
+        ]
+        unreadable = [page for page in outcome.pages if page.error]
+        if unreadable and len(unreadable) == len(outcome.pages):
+            _fail(outcome, result.FAILED, result.DAMAGED, detail=unreadable[0].error)
+        elif unreadable:
+            outcome.reason_code = result.PAGES_UNREADABLE
+            outcome.reason_params = {
+                "count": len(unreadable),
+                "pages": ", ".join(str(page.number) for page in unreadable[:10]),
+                "detail": unreadable[0].error,
+            }
+    return outcome
+
+
+def _ocr_phase(path: str, options: ExtractionOptions, outcome: ExtractionResult) -> None:
+    """OCR the scanned pages in place, or say why they could not be read."""
+    scanned = [page.number for page in outcome.pages if page.is_scan and not page.is_ocr]
+    if not scanned:
+        if not outcome.pages_with_text and not outcome.reason_code:
+            outcome.reason_code = result.NO_TEXT
+        return
+    missing = "disabled" if not options.ocr else missing_ocr_tool(options.ocr_language)
+    if missing:
+        params = {"count": len(scanned), "tool": missing, "language": options.ocr_language}
+        _fail(outcome, result.NEEDS_OCR, result.OCR_MISSING, **params)
+        return
+    memory = options.memory_mb * 1024 * 1024 if options.memory_mb else None
+    hands = _split(scanned, options.workers)
+    args = [
+        (path, hand, options.ocr_language, options.ocr_dpi, options.ocr_page_timeout_seconds, memory)
+        for hand in hands
+    ]
+    report = run_children(worker.ocr_worker, args, time.monotonic() + options.ocr_timeout_seconds)
+    by_number = {page.number: page for page in outcome.pages}
+    for number, page in report.pages.items():
+        page.image_coverage = by_number[number].image_coverage
+        by_number[number] = page
+    outcome.pages = [by_number[number] for number in sorted(by_number)]
+    outcome.peak_rss_kb = max([outcome.peak_rss_kb, *report.peak_rss_kb])
+    outcome.cpu_seconds += report.cpu_seconds
+    unread = [number for number in scanned if number not in report.pages]
+    if report.timed_out:
+        _fail(
+            outcome,
+            result.NEEDS_OCR,
+            result.OCR_TIMEOUT,
+            seconds=_number(options.ocr_timeout_seconds),
+            missing=len(unread),
+        )
+    elif unread:
+        detail = next(iter(report.ocr_errors.values()), "") or _exit_detail(next(iter(report.crashes), 0))
+        _fail(outcome, result.NEEDS_OCR, result.OCR_FAILED, count=len(unread), detail=detail)
+
+
+def _fail(outcome: ExtractionResult, status: str, code: str, **params) -> None:
+    outcome.status = status
+    outcome.reason_code = code
+    outcome.reason_params = params
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _exit_detail(exitcode: int) -> str:
+    """How a child ended, for the reason text (a negative exit code is a signal)."""
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = str(-exitcode)
+        return f"sinyal {name}"
+    return f"kode keluar {exitcode}"

@@ -1,0 +1,123 @@
+"""Entry points that run inside the extraction child processes.
+
+Each child limits its own address space (RLIMIT_AS), becomes the leader of a new process group (so
+that a timeout kills it together with any pdftoppm/tesseract it started) and streams its results to
+the parent through a pipe, one message per page:
+
+* ``("page", PageText)`` — one page's text;
+* ``("count", n)`` — the number of pages in the document;
+* ``("error", code, detail)`` — the document could not be read (codes from ``result.py``);
+* ``("ocr_error", number, detail)`` — one scanned page could not be recognised;
+* ``("done", peak_rss_kb, completed, cpu_seconds)`` — the child finished (``completed`` is false
+  when it could not deliver its result); nothing follows.
+
+This module is preloaded by the fork server, so it imports pdfminer once for every child.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import resource
+
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+from . import result
+from .ocr import OcrError, ocr_page
+from .result import PageText
+from .textlayer import extract_pages
+
+
+def limit_memory(memory_bytes: int | None) -> None:
+    """Cap this process's address space; allocations beyond it raise MemoryError."""
+    if not memory_bytes:
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def peak_rss_kb() -> int:
+    """The largest resident set of this process or any child it waited for, in KiB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children)
+
+
+def cpu_seconds() -> float:
+    """CPU time (user + system) used by this process and the children it waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _start(memory_bytes: int | None) -> None:
+    # pdfminer warns about every recoverable oddity of a damaged file; the outcome is what counts.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)
+    limit_memory(memory_bytes)
+
+
+def _send(conn, message) -> bool:
+    try:
+        conn.send(message)
+    except (OSError, ValueError, MemoryError):
+        return False
+    return True
+
+
+def describe_error(exc: BaseException) -> str:
+    """A one-line description of an exception raised by pdfminer."""
+    text = str(exc).strip()
+    return (f"{type(exc).__name__}: {text}" if text else type(exc).__name__)[:300]
+
+
+def text_worker(conn, path, index, count, laparams, memory_bytes, password="") -> None:
+    """Extract the pages whose number is ``index`` modulo ``count`` (numbers counted from 0)."""
+    _start(memory_bytes)
+    outcome = None
+    try:
+        with open(path, "rb") as fileobj:
+            pages = extract_pages(
+                fileobj,
+                lambda number: (number - 1) % count == index,
+                lambda page: conn.send(("page", page)),
+                laparams=laparams,
+                password=password,
+            )
+        outcome = ("count", pages)
+    except PDFPasswordIncorrect:
+        outcome = ("error", result.ENCRYPTED, "")
+    except PDFEncryptionError as exc:
+        outcome = ("error", result.ENCRYPTION_UNSUPPORTED, describe_error(exc))
+    except MemoryError:
+        outcome = ("error", result.MEMORY, "")
+    except RecursionError:
+        outcome = ("error", result.DAMAGED, "struktur objek bersarang terlalu dalam")
+    except Exception as exc:  # anything pdfminer raises on a damaged file
+        outcome = ("error", result.DAMAGED, describe_error(exc))
+    # Sent outside the except blocks, once the failed work (and its memory) has been released.
+    completed = _send(conn, outcome)
+    _send(conn, ("done", peak_rss_kb(), completed, cpu_seconds()))
+    conn.close()
+
+
+def ocr_worker(conn, path, numbers, language, dpi, page_timeout, memory_bytes) -> None:
+    """Recognise the scanned pages ``numbers`` one after another."""
+    _start(memory_bytes)
+    completed = False
+    try:
+        for number in numbers:
+            try:
+                text = ocr_page(path, number, language, dpi=dpi, timeout=page_timeout)
+            except OcrError as exc:
+                conn.send(("ocr_error", number, str(exc)))
+                continue
+            conn.send(("page", PageText(number=number, text=text, is_scan=True, is_ocr=True)))
+        completed = True
+    except MemoryError:
+        pass
+    _send(conn, ("done", peak_rss_kb(), completed, cpu_seconds()))
+    conn.close()
