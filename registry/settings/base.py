@@ -188,6 +188,9 @@ LOGGING = {
 REGISTRY_EXTRACTION_TIMEOUT_SECONDS = int(os.environ.get("EXTRACTION_TIMEOUT_SECONDS", "120"))
 REGISTRY_EXTRACTION_MEMORY_MB = int(os.environ.get("EXTRACTION_MEMORY_MB", "1536"))
 REGISTRY_EXTRACTION_WORKERS = int(os.environ.get("EXTRACTION_WORKERS", "0")) or (os.cpu_count() or 1)
+# None: the light line path (fastest, measured in extraction/textlayer.py); a dict of pdfminer LAParams
+# (e.g. {"boxes_flow": None}) switches to pdfminer's own layout analysis.
+REGISTRY_EXTRACTION_LAPARAMS = None
 # OCR of scanned pages: tesseract + pdftoppm (Debian: tesseract-ocr tesseract-ocr-ind poppler-utils).
 REGISTRY_OCR_ENABLED = env_bool("OCR_ENABLED", True)
 REGISTRY_OCR_LANGUAGE = os.environ.get("OCR_LANGUAGE", "ind")
