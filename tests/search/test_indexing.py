@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from registry.regulations.choices import ExtractionStatus, RelationKind
 from registry.regulations.models import DocumentPage, RegulationDocument
+from registry.regulations.signals import document_extracted
 from search.models import CitationKey, IndexEntry
 from search.registry import registry
 from tests import factories
@@ -62,6 +63,8 @@ def test_re_extraction_refreshes_passages():
     DocumentPage.objects.create(document=document, number=2, text="Pasal 2\nTambahan.")
     document.extraction_status = ExtractionStatus.DONE
     document.save()
+    # The extraction pipeline announces a finished run with this signal.
+    document_extracted.send(sender=RegulationDocument, instance=document, run=None)
     bodies = set(
         IndexEntry.objects.filter(owner=f"regulation:{page.pk}", kind="pasal").values_list("body", flat=True)
     )
