@@ -8,8 +8,16 @@ ADK = (
     ("PERPRES-96-2018", "", ""),
     ("PERMEN-108-2019", "", ""),
 )
-ADK_LOCAL = (("PERDA-4-2016", "Pasal 4 ayat (1)", "biaya"), ("PERWAL-31-2017", "Pasal 3 ayat (1)", "waktu"))
-ADK_AKTA = (("PERDA-4-2016", "Pasal 4 ayat (1)", "biaya"), ("PERWAL-31-2017", "Pasal 3 ayat (2)", "waktu"))
+ADK_LOCAL = (
+    ("PERDA-4-2016", "Pasal 4 ayat (1)", "biaya"),
+    ("PERWAL-31-2017", "Pasal 3 ayat (1)", "waktu"),
+    ("PERWAL-29-2021", "", ""),
+)
+ADK_AKTA = (
+    ("PERDA-4-2016", "Pasal 4 ayat (1)", "biaya"),
+    ("PERWAL-31-2017", "Pasal 3 ayat (2)", "waktu"),
+    ("PERWAL-29-2021", "", ""),
+)
 DUKCAPIL = {
     "opd": "disdukcapil",
     "category": "kependudukan",
@@ -21,18 +29,23 @@ DUKCAPIL = {
     "channels": ("kantor", "mpp", "daring-dukcapil"),
 }
 SOP_DUKCAPIL = "SK-SOP-DISDUKCAPIL-2024"
-RBA = (("PP-28-2025", "", ""), ("PERPRES-97-2014", "", ""), ("PERMEN-138-2017", "", ""))
+RBA = (
+    ("PP-28-2025", "", ""),
+    ("PERPRES-97-2014", "", ""),
+    ("PERMEN-138-2017", "", ""),
+    ("PERWAL-29-2021", "", ""),
+)
 DELEGASI = (("PERWAL-13-2018", "Pasal 2 ayat (1)", ""), ("PERWAL-13-2018", "Pasal 4", "waktu"))
 PTSP = {
     "opd": "dpmptsp",
     "category": "perizinan",
-    "sk_sp": "SK-SP-DPMPTSP-2023",
+    "sk_sp": "SK-SP-DPMPTSP-2025",
     "level": "full",
     "life_events": ("memulai-usaha",),
     "cost": 0,
     "cost_note": "Tidak dipungut biaya",
 }
-SOP_PTSP = "SK-SOP-DPMPTSP-2023"
+SOP_PTSP = "SK-SOP-DPMPTSP-2025"
 OSS_STEPS = (
     "Pemohon membuat hak akses dan mengisi data usaha pada sistem OSS",
     "Sistem OSS menentukan tingkat risiko kegiatan usaha",
@@ -114,6 +127,7 @@ CORE_SERVICES = [
         steps=("Orang tua mengajukan permohonan", "Verifikasi berkas", "Pencetakan KIA", "Penyerahan KIA"),
         bases=(*ADK, ("PERMEN-2-2016", "Pasal 13", "persyaratan"), *ADK_LOCAL),
         staff=3,
+        sop=("470/SOP-03/Disdukcapil/2024", "SOP Penerbitan Kartu Identitas Anak", SOP_DUKCAPIL),
         **DUKCAPIL,
     ),
     Svc(
@@ -214,6 +228,7 @@ CORE_SERVICES = [
         ),
         bases=(*ADK, ("UU-23-2006", "Pasal 40", "persyaratan"), *ADK_AKTA),
         staff=2,
+        sop=("470/SOP-07/Disdukcapil/2024", "SOP Pencatatan Perceraian", SOP_DUKCAPIL),
         **DUKCAPIL,
     ),
     Svc(
@@ -237,6 +252,11 @@ CORE_SERVICES = [
         ),
         bases=(*ADK, ("UU-23-2006", "Pasal 52", "persyaratan"), *ADK_AKTA),
         staff=2,
+        sop=(
+            "470/SOP-08/Disdukcapil/2024",
+            "SOP Pencatatan Pengakuan, Pengesahan Anak, dan Perubahan Nama",
+            SOP_DUKCAPIL,
+        ),
         **DUKCAPIL,
     ),
     Svc(
@@ -274,6 +294,7 @@ CORE_SERVICES = [
         ),
         bases=(*ADK, ("PERMEN-72-2022", "", "persyaratan"), *ADK_LOCAL),
         staff=4,
+        sop=("470/SOP-10/Disdukcapil/2024", "SOP Aktivasi Identitas Kependudukan Digital", SOP_DUKCAPIL),
         **{**DUKCAPIL, "time": (15, "menit", "")},
     ),
     Svc(
@@ -297,6 +318,7 @@ CORE_SERVICES = [
         ),
         bases=(*ADK, ("PERMEN-7-2019", "", ""), *ADK_LOCAL),
         staff=5,
+        sop=("470/SOP-11/Disdukcapil/2024", "SOP Layanan Administrasi Kependudukan Daring", SOP_DUKCAPIL),
         **{**DUKCAPIL, "time": (2, "hari_kerja", "sejak berkas daring lengkap")},
     ),
 ]
