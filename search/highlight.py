@@ -5,6 +5,7 @@ inject markup: the only tags in the output are the ``<mark>`` elements this modu
 """
 
 import re
+from functools import lru_cache
 from html import escape
 
 from .analysis import STOPWORDS, fold, stem
@@ -13,9 +14,16 @@ _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _matches(token: str, stems: frozenset[str]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _stem_of(token: str) -> str:
+    """The stem of a surface word as the index sees it ("" for a stopword); cached, texts repeat words."""
     word = fold(token)
-    return word not in STOPWORDS and stem(word) in stems
+    return "" if word in STOPWORDS else stem(word)
+
+
+def _matches(token: str, stems: frozenset[str]) -> bool:
+    word_stem = _stem_of(token)
+    return bool(word_stem) and word_stem in stems
 
 
 def mark(text: str, stems: frozenset[str]) -> str:

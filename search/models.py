@@ -65,6 +65,7 @@ class IndexGroup(models.Model):
     class Meta:
         verbose_name = _("grup indeks")
         verbose_name_plural = _("grup indeks")
+        indexes = [models.Index(fields=["group_key"], name="search_group_key")]
 
     def __str__(self):
         return f"{self.owner} ({self.group_key})"

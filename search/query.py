@@ -29,6 +29,8 @@ class ParsedQuery:
     text_words: list[str] = field(default_factory=list)
     citation: Citation | None = None
     truncated: bool = False
+    #: The free words are the citation's own (nothing else was typed besides it).
+    citation_only: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -68,12 +70,15 @@ def parse_query(raw: str, thesaurus: Thesaurus | None = None, max_length: int = 
 
     citation = parse_citation(rest)
     free_words = words(rest)
+    citation_only = False
     if citation is not None:
         folded = fold(rest)
         residual = words(folded[: citation.start] + " " + folded[citation.end :])
         # A bare citation still searches its own words: that finds the texts that cite it.
         if residual:
             free_words = residual
+        else:
+            citation_only = not phrase_words
     free_words = _drop_fillers(free_words)
 
     clauses = expand(free_words, thesaurus)[:MAX_CLAUSES]
@@ -90,4 +95,5 @@ def parse_query(raw: str, thesaurus: Thesaurus | None = None, max_length: int = 
         text_words=free_words[: MAX_CLAUSES * 2],
         citation=citation,
         truncated=truncated,
+        citation_only=citation_only,
     )

@@ -1,13 +1,14 @@
 """The search service: what the views, the JSON API and the conformance suite call.
 
 It parses the query, resolves citations, runs the plan on the primary engine (falling back to the
-database engine when Elasticsearch is away), relaxes an all-words query that found nothing into an
-any-word query, and marks the matched words in each hit's passage.
+database engine when Elasticsearch is away), relaxes an all-words query that found nothing (see
+:func:`_relaxed_request`; not when a citation in it already resolved to its regulation), and marks
+the matched words in each hit's passage.
 """
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
@@ -175,12 +176,27 @@ def _present(hit: BackendHit, query: ParsedQuery, direct=False) -> Hit:
     )
 
 
-def _run(backend: SearchBackend, request: SearchRequest):
+def _relaxed_request(request: SearchRequest, thesaurus) -> SearchRequest:
+    """The retry of an all-words request that found nothing.
+
+    Any word may match, except for a bare citation that did not resolve ("perwal 12 2023 pasal 5"):
+    any of its words (a type, numbers, "pasal") matches most of the index, and in no useful order,
+    so the retry asks instead for every word of its type and year: that type's regulations of that
+    year, and the texts that mention them.
+    """
+    citation = request.query.citation
+    if request.query.citation_only and citation is not None:
+        nearby = parse_query(f"{citation.jenis} {citation.tahun}", thesaurus)
+        return replace(request, query=replace(nearby, raw=request.query.raw), mode=MODE_ALL)
+    return replace(request, mode=MODE_ANY)
+
+
+def _run(backend: SearchBackend, request: SearchRequest, thesaurus=None, relax: bool = True):
+    """Search; when every word was required and nothing matched, retry more loosely if ``relax``."""
     result = backend.search(request)
     relaxed = False
-    if result.total == 0 and request.mode == MODE_ALL and len(request.query.clauses) > 1:
-        request.mode = MODE_ANY
-        result = backend.search(request)
+    if relax and result.total == 0 and request.mode == MODE_ALL and len(request.query.clauses) > 1:
+        result = backend.search(_relaxed_request(request, thesaurus))
         relaxed = result.total > 0
     return result, relaxed
 
@@ -195,7 +211,8 @@ def search(
     """Search every registered content type. Never raises on user input."""
     filters, notices = clean_filters(filters or {})
     page = min(max(int(page or 1), 1), MAX_PAGE)
-    query = parse_query(raw_query, current_thesaurus())
+    thesaurus = current_thesaurus()
+    query = parse_query(raw_query, thesaurus)
     if query.truncated:
         notices.append(_("Kata kunci terlalu panjang; hanya 200 karakter pertama yang dicari."))
     primary = backend or get_backend()
@@ -224,7 +241,9 @@ def search(
         request = SearchRequest(query=query, filters=filters, page=page, per_page=per_page)
         if not query.has_text:
             return direct, None, False
-        result, relaxed = _run(engine_, request)
+        # A citation that resolved already answers the query: its words (type, numbers, "pasal") are
+        # poor search words, and any one of them matches most of the index, so no any-word retry.
+        result, relaxed = _run(engine_, request, thesaurus, relax=not direct)
         return direct, result, relaxed
 
     try:

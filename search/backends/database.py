@@ -10,13 +10,11 @@ tsquery), and ``insert_postings``. Everything else is the same SQL on both engin
   both engines store identically, so they return the same order.
 """
 
-from collections.abc import Callable
-
-from django.db import connection, transaction
+from django.db import connection
 
 from .. import scoring
-from ..documents import KIND_PASSAGE, SearchDocument
-from ..models import CitationKey, IndexEntry, IndexGroup
+from ..documents import KIND_PASSAGE
+from ..models import IndexEntry, IndexGroup
 from . import ranking
 from .base import (
     FACET_FIELDS,
@@ -28,15 +26,15 @@ from .base import (
     SearchRequest,
     clean_filters,
 )
+from .indexing import ALL_ENTRIES, GROUP_FIELDS, IndexWriting
 
-BATCH_SIZE = 500
 #: Largest list of values bound into one IN (…).
 IN_CHUNK = 5000
 _HIT_COLUMNS = (
     "e.doc_id, e.kind, e.title, e.subtitle, e.url, e.body, e.group_key, "
     "e.jenis_label, e.tahun, e.status, e.status_label, e.opd_label"
 )
-_GROUP_FIELDS = ("jenis", "jenis_label", "tahun", "status", "status_label", "opd", "opd_label")
+_GROUP_FIELDS = GROUP_FIELDS
 
 
 def _kind_sql(code: str) -> str:
@@ -52,22 +50,6 @@ def _placeholders(values) -> str:
 def _chunks(values: list, size: int = IN_CHUNK):
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-def _entry(document: SearchDocument, pk: int, analysed: dict) -> IndexEntry:
-    return IndexEntry(
-        pk=pk,
-        doc_id=document.doc_id,
-        owner=document.owner,
-        group_key=document.group,
-        title=document.title[:2000],
-        subtitle=document.subtitle[:300],
-        url=document.url[:500],
-        body=document.body,
-        boost=document.boost,
-        **document.facet_fields(),
-        **analysed,
-    )
 
 
 def _hit(row, score=None) -> BackendHit:
@@ -89,114 +71,12 @@ def _hit(row, score=None) -> BackendHit:
     )
 
 
-class _Writer:
-    """Gives documents their groups and encoded ids, and writes entries, postings and citation keys."""
-
-    def __init__(self, backend: "DatabaseBackend"):
-        self.backend = backend
-        self.groups: dict[tuple, list] = {}  # (owner, group, facet values) -> [group id, {kind: next}]
-        self.batch: list[tuple[SearchDocument, int, dict]] = []
-        self.count = 0
-
-    def _next_id(self, document: SearchDocument) -> int:
-        values = tuple(document.facet_fields()[name] for name in _GROUP_FIELDS)
-        key = (document.owner, document.group, values)
-        state = self.groups.get(key)
-        if state is None or state[1].get(document.kind, 0) >= scoring.SEQUENCE_LIMIT:
-            group = IndexGroup.objects.create(
-                owner=document.owner,
-                group_key=document.group,
-                **dict(zip(_GROUP_FIELDS, values, strict=True)),
-            )
-            state = self.groups[key] = [group.pk, {}]
-        sequence = state[1].get(document.kind, 0)
-        state[1][document.kind] = sequence + 1
-        return scoring.entry_id(state[0], document.kind, sequence)
-
-    def add(self, document: SearchDocument) -> None:
-        """Queue one document; written in batches."""
-        self.batch.append((document, self._next_id(document), document.analysed()))
-        self.count += 1
-        if len(self.batch) >= BATCH_SIZE:
-            self.flush()
-
-    def flush(self) -> None:
-        """Write the queued documents."""
-        if not self.batch:
-            return
-        IndexEntry.objects.bulk_create([_entry(d, pk, a) for d, pk, a in self.batch])
-        CitationKey.objects.bulk_create(
-            [CitationKey(entry_id=pk, key=key[:160]) for d, pk, _ in self.batch for key in d.citations],
-            batch_size=BATCH_SIZE,
-        )
-        postings = [
-            (pk, term, impact)
-            for document, pk, analysed in self.batch
-            for term, impact in scoring.impacts(analysed, document.boost).items()
-        ]
-        with connection.cursor() as cursor:
-            self.backend.insert_postings(cursor, postings)
-        self.batch.clear()
-
-
-class DatabaseBackend(SearchBackend):
+class DatabaseBackend(IndexWriting, SearchBackend):
     """Base for the engines that keep their index in the site's database."""
 
     is_database = True
     #: How to ask the planner to compute the match once and reuse it.
     materialized = "MATERIALIZED"
-
-    # --- writing --------------------------------------------------------------------------------
-
-    def insert_postings(self, cursor, rows: list[tuple[int, str, int]]) -> None:
-        """Insert ``(entry_id, term, impact)`` rows into ``search_posting``."""
-        if rows:
-            cursor.executemany(
-                "INSERT INTO search_posting (entry_id, term, impact) VALUES (%s, %s, %s)", rows
-            )
-
-    def replace(self, owner, documents):
-        with transaction.atomic():
-            groups = list(IndexGroup.objects.filter(owner=owner).values_list("pk", flat=True))
-            if groups:
-                with connection.cursor() as cursor:
-                    for group in groups:
-                        cursor.execute(
-                            "DELETE FROM search_posting WHERE entry_id >= %s AND entry_id < %s",
-                            [group << scoring.GROUP_SHIFT, (group + 1) << scoring.GROUP_SHIFT],
-                        )
-                CitationKey.objects.filter(entry__owner=owner).delete()
-                IndexEntry.objects.filter(owner=owner).delete()
-                IndexGroup.objects.filter(pk__in=groups).delete()
-            writer = _Writer(self)
-            for document in documents:
-                writer.add(document)
-            writer.flush()
-
-    def rebuild(self, documents, progress: Callable[[int], None] | None = None):
-        # One transaction: readers keep seeing the old index until the new one is complete.
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                for table in (
-                    "search_posting",
-                    "search_citationkey",
-                    "search_indexentry",
-                    "search_indexgroup",
-                ):
-                    cursor.execute(f"DELETE FROM {table}")
-            writer = _Writer(self)
-            for document in documents:
-                writer.add(document)
-                if progress and writer.count % 1000 == 0:
-                    progress(writer.count)
-            writer.flush()
-        self.after_rebuild()
-        if progress:
-            progress(writer.count)
-        return writer.count
-
-    def after_rebuild(self) -> None:
-        """Engine housekeeping after a rebuild (statistics for the planner)."""
 
     # --- reading: primitives for ranking ------------------------------------------------------
 
@@ -284,15 +164,14 @@ class DatabaseBackend(SearchBackend):
         return result
 
     def statistics(self, terms) -> tuple[int, dict[str, int]]:
-        """How many entries the index holds, and how many hold each term."""
+        """How many entries the index holds, and how many hold each term (``search_termstat``)."""
+        wanted = [ALL_ENTRIES, *terms]
         with connection.cursor() as cursor:
-            cursor.execute("SELECT COUNT(*) FROM search_indexentry")
-            documents = cursor.fetchone()[0]
-            frequencies = {}
-            for term in terms:
-                cursor.execute("SELECT COUNT(*) FROM search_posting WHERE term = %s", [term])
-                frequencies[term] = cursor.fetchone()[0]
-        return documents, frequencies
+            cursor.execute(
+                f"SELECT term, entries FROM search_termstat WHERE term IN ({_placeholders(wanted)})", wanted
+            )
+            counts = dict(cursor.fetchall())
+        return counts.get(ALL_ENTRIES, 0), {term: counts.get(term, 0) for term in terms}
 
     def group_values(self, groups) -> dict[int, dict]:
         """The group key and facet values of each :class:`~search.models.IndexGroup` id."""

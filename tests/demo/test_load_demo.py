@@ -149,6 +149,26 @@ class LoadDemoTests(TestCase):
         cost = LegalBasis.objects.filter(component="biaya", regulation__nomor="1", regulation__tahun=2024)
         self.assertTrue(cost.exclude(provision="").exists())
 
+    def test_coverage_mix_and_transparency_charts(self):
+        """Coverage: Disdukcapil is fully lengkap, others are far from it; the public page draws the charts."""
+        from django.db.models import Count, Q
+
+        from registry.coverage.models import ServiceCoverage
+
+        per_opd = {
+            row["service__opd__slug"]: (row["lengkap"], row["total"])
+            for row in ServiceCoverage.objects.values("service__opd__slug").annotate(
+                lengkap=Count("pk", filter=Q(status="lengkap")), total=Count("pk")
+            )
+        }
+        self.assertEqual(per_opd["disdukcapil"][0], per_opd["disdukcapil"][1])
+        far = [slug for slug, (lengkap, total) in per_opd.items() if total >= 2 and lengkap == 0]
+        self.assertGreaterEqual(len(far), 5)
+        body = self.client.get("/transparansi/").content.decode()
+        self.assertIn("<svg", body)
+        self.assertIn('role="img"', body)
+        self.assertIn("Dinas Kependudukan dan Pencatatan Sipil", body)
+
     def test_perwal_pdf_follows_the_skeleton(self):
         """The Perwal PDF has the kop, title block, konsiderans, Bab/Pasal and the Berita Daerah line."""
         page = _regulation("PERWAL", "6", 2024)
