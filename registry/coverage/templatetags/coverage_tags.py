@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..models import ServiceCoverage
+from ..models import Finding, ServiceCoverage
 from ..rulebase import Severity
 
 register = template.Library()
@@ -12,7 +12,10 @@ register = template.Library()
 def coverage_badge(page):
     """A service's completeness badge with the reasons: ``{% coverage_badge page %}`` (two queries)."""
     coverage = ServiceCoverage.objects.filter(service_id=page.pk).first()
-    findings = []
-    if coverage is not None:
-        findings = [item for item in coverage.findings.order_by("id") if item.severity != Severity.INFO]
+    # Always two queries, whether or not the service has been assessed yet, so page query counts stay fixed.
+    findings = [
+        item
+        for item in Finding.objects.filter(coverage__service_id=page.pk).order_by("id")
+        if item.severity != Severity.INFO
+    ]
     return {"coverage": coverage, "findings": findings, "page": page}
