@@ -183,3 +183,54 @@ def test_to_labels_end_to_end():
         "date_promulgated": "2022-03-02",
         "gazette": {"series": "BERITA DAERAH", "region": "Kota Kendari", "year": 2022, "number": "13"},
     }
+
+
+def test_revocation_of_a_lettered_list():
+    """Both items of "a. … ; dan b. … dicabut" are revoked; "b." does not end a sentence."""
+    revocations = parse_revocations(
+        [
+            pasal(
+                "69",
+                "Pada saat Peraturan Menteri ini mulai berlaku:\na. Peraturan Menteri Riset, Teknologi, dan "
+                "Pendidikan Tinggi Nomor 44 Tahun 2015 tentang Standar Nasional Pendidikan Tinggi (Berita "
+                "Negara Republik Indonesia Tahun 2015 Nomor 1952); dan\nb. Peraturan Menteri Riset, Teknologi, "
+                "dan Pendidikan Tinggi Nomor 50 Tahun 2018 tentang Perubahan atas Peraturan Menteri Nomor 44 "
+                "Tahun 2015,\ndicabut dan dinyatakan tidak berlaku.",
+            )
+        ]
+    )
+    assert [r.target.key() for r in revocations] == [("PERMEN", "44", 2015), ("PERMEN", "50", 2018)]
+
+
+def test_signing_block_beside_a_side_table():
+    """ "PARAF KOORDINASI Ditetapkan di Bali" ends the body and gives the place and date."""
+    labels = to_labels(
+        parse_regulation(
+            [
+                "PERATURAN GUBERNUR BALI\nNOMOR 1 TAHUN 2021\nTENTANG\nKELAS JABATAN\n\nMEMUTUSKAN:\n"
+                "Menetapkan : PERATURAN GUBERNUR TENTANG KELAS JABATAN.\n\nPasal 1\nPeraturan Gubernur ini "
+                "mulai berlaku pada tanggal diundangkan.\n\nPARAF KOORDINASI Ditetapkan di Bali\n"
+                "pada tanggal 4 Januari 2021\nGUBERNUR BALI,\n\nDiundangkan di Bali\npada tanggal 4 Januari 2021\n"
+                "BERITA DAERAH PROVINSI BALI TAHUN 2021 NOMOR 1"
+            ]
+        )
+    )
+    assert (labels["place_enacted"], labels["date_enacted"]) == ("Bali", "2021-01-04")
+    assert labels["gazette"]["number"] == "1" and labels["pasal_count"] == 1
+
+
+def test_promulgation_ends_the_body_when_nothing_was_enacted_there():
+    """A Perda without "Ditetapkan di" still gets its promulgation date and gazette."""
+    labels = to_labels(
+        parse_regulation(
+            [
+                "PERATURAN DAERAH KOTA SURABAYA\nNOMOR 13 TAHUN 2003\nTENTANG\nPEMAKAMAN\n\nMEMUTUSKAN :\n"
+                "Menetapkan : PERATURAN DAERAH TENTANG PEMAKAMAN.\n\nPasal 1\nPeraturan Daerah ini mulai "
+                "berlaku pada tanggal diundangkan.\n\nWALIKOTA SURABAYA,\nttd\nBAMBANG DWI HARTONO\n\n"
+                "Diundangkan di Surabaya\npada tanggal 10 Juli 2003\nSEKRETARIS DAERAH KOTA SURABAYA\n\n"
+                "LEMBARAN DAERAH KOTA SURABAYA TAHUN 2003 NOMOR 5/E"
+            ]
+        )
+    )
+    assert labels["date_promulgated"] == "2003-07-10"
+    assert labels["gazette"]["number"] == "5/E" and labels["gazette"]["region"] == "Kota Surabaya"

@@ -1,15 +1,15 @@
 """Corpus test: the parser against the labelled real PDFs (../shared/corpus/real).
 
-Text is extracted once per session with pdfminer (one ``extract_text`` call per file, split into
-pages at form feeds), in two worker processes. To stay well under three minutes the test uses the
-files of at most ``MAX_PAGES`` pages; ``bench/extract_accuracy`` covers the whole corpus.
+The text is what the pipeline stores: ``extract_pdf`` with the configured text path and limits (OCR
+off, so the scanned files give only their own text layer), one file after another, each over the
+extraction child processes. To stay well under three minutes the test uses the files of at most
+``MAX_PAGES`` pages; ``bench/extract_accuracy`` covers the whole corpus through ``inspect_pdf``.
 Targets (born-digital files, text_layer == "good"): kind, number and year >= 95 %, tentang >= 90 %,
 amendment + revocation targets recall >= 90 % at precision >= 95 %, first three Mengingat >= 90 %.
 """
 
 import csv
 import json
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -30,13 +30,13 @@ pytestmark = [
 
 
 def extract_pages(pdf_path: str) -> list[str]:
-    """Text of each page of a PDF, as pdfminer's extract_text gives it."""
-    from pdfminer.high_level import extract_text
+    """Text of each page of a PDF, as the extraction pipeline stores it (OCR off)."""
+    from registry.regulations.extraction import extract_pdf
+    from registry.regulations.extraction.pipeline import extraction_options
 
-    pages = extract_text(pdf_path).split("\f")
-    if pages and not pages[-1].strip():
-        pages.pop()
-    return pages
+    outcome = extract_pdf(pdf_path, extraction_options(ocr=False))
+    assert outcome.status in ("done", "needs_ocr"), (pdf_path, outcome.status, outcome.reason_code)
+    return outcome.texts()
 
 
 def _selected_labels() -> list[dict]:
@@ -55,8 +55,7 @@ def corpus() -> list[tuple[dict, list[str]]]:
     """(label, page texts) for each selected file, extracted once for this module."""
     labels = _selected_labels()
     paths = [str(CORPUS_DIR / label["file"]) for label in labels]
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        texts = list(pool.map(extract_pages, paths))
+    texts = [extract_pages(path) for path in paths]
     return list(zip(labels, texts, strict=True))
 
 

@@ -182,3 +182,45 @@ def test_konsiderans_with_stacked_labels():
     menimbang, mengingat, _ = parse_konsiderans(doc)
     assert [item.letter for item in menimbang] == ["a", "b"]
     assert [item.main.key() for item in mengingat] == [("UU", "12", 2011), ("UU", "23", 2014)]
+
+
+def test_abstract_label_with_its_text_on_one_line():
+    """A JDIH abstract whose "ABSTRAK : - …" shares a line is still read as an abstract."""
+    head = head_of(
+        "PAJAK - RETRIBUSI\n2025\nPERDA NO.8, LD 2025/NO.8, 11 HLM.\n"
+        "PERATURAN DAERAH TENTANG PERUBAHAN ATAS PERATURAN DAERAH NOMOR 8 TAHUN 2023\n"
+        "TENTANG PAJAK DAERAH DAN RETRIBUSI DAERAH\n"
+        "ABSTRAK : - Peraturan Daerah Kabupaten Banjarnegara Nomor 8 Tahun 2023 perlu diubah."
+    )
+    assert (head.kind, head.number, head.year) == ("ABSTRAK", "8", 2025)
+    assert head.issuer_region == "Kabupaten Banjarnegara"
+
+
+def test_sop_number_in_a_footer_row():
+    """ "No. B-003/UN29.9/SOP Tgl. 01-11-2021 Rev. 00" gives the SOP number."""
+    head = head_of(
+        "STANDARD OPERATING PROCEDURE\nSOP LAYANAN LEGALISIR\nNo. B-003/UN29.9/SOP Tgl. 01-11-2021 Rev. 00"
+    )
+    assert (head.kind, head.number) == ("SOP", "B-003/UN29.9/SOP")
+
+
+def test_region_stops_at_the_end_of_its_line():
+    """ "PEMERINTAH KABUPATEN AGAM" followed by "DINAS …" on the next line is Kabupaten Agam."""
+    head = head_of(
+        "PEMERINTAH KABUPATEN AGAM\nDINAS PENANAMAN MODAL\nFORMULIR PERMOHONAN\nNo. Dokumen : FM-01\n"
+        "Tgl. Efektif : 19 Maret 2019"
+    )
+    assert head.issuer_region == "Kabupaten Agam"
+
+
+def test_short_title_block_ends_at_a_paragraph_break():
+    """A lampiran's title ends where its first table heading starts after a blank line."""
+    head = head_of(
+        "LAMPIRAN I\nPERATURAN GUBERNUR BALI\nNOMOR 1 TAHUN 2021\nTENTANG\n"
+        "PERUBAHAN ATAS PERATURAN GUBERNUR BALI\nNOMOR 29 TAHUN 2019 TENTANG KELAS DAN\n"
+        "NILAI JABATAN\n\nDAFTAR NAMA DAN KELAS JABATAN\n\nNO NAMA JABATAN KELAS\n1 2 3\n"
+        "1 Sekretaris Daerah 16"
+    )
+    assert head.tentang == (
+        "PERUBAHAN ATAS PERATURAN GUBERNUR BALI NOMOR 29 TAHUN 2019 TENTANG KELAS DAN NILAI JABATAN"
+    )

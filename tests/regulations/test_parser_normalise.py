@@ -98,3 +98,29 @@ def test_catchword_at_page_foot_is_dropped():
     """A catchword "Mengingat ....." on the last line of a page is dropped."""
     doc = normalise_pages(["b. bahwa sesuatu;\nMengingat .....", "Mengingat : 1. Undang-Undang"])
     assert "Mengingat ....." not in doc.text()
+
+
+def test_letter_spaced_text_is_closed_up():
+    """Wide letter spacing ("U n d a n g - U n d a n g N o m o r 1 4") becomes words again."""
+    text, fired = normalise_line("2. U n d a n g - U n d a n g N o m o r 1 4 T a h u n 2 0 0 8 t e n t a n g")
+    assert text == "2. Undang-Undang Nomor 14 Tahun 2008 tentang"
+    assert "letter_spaced" in fired
+
+
+def test_a_row_of_figures_is_not_letter_spacing():
+    """Single digits in a table row stay apart; so does ordinary text with one-letter words."""
+    assert normalise_line("1 2 3 4 5 6 7")[0] == "1 2 3 4 5 6 7"
+    assert normalise_line("huruf a, b dan c")[0] == "huruf a, b dan c"
+
+
+def test_berita_negara_running_header_is_furniture():
+    """ "2017, No.1575 -2-" heads every page of a Berita Negara copy."""
+    assert is_furniture("2017, No.1575 -2-")
+    assert is_furniture("2017, No.1575")
+    assert not is_furniture("2017, No.1575 tentang Organisasi")
+
+
+def test_page_number_hyphen_does_not_join_the_next_line():
+    """A line ending in a page number "-2-" is no broken word: "Mengingat" keeps its own line."""
+    doc = normalise_pages(["Pasal 1\nIsi pasal -2-\nMengingat : 1. Undang-Undang"])
+    assert [line.text for line in doc.lines] == ["Pasal 1", "Isi pasal -2-", "Mengingat : 1. Undang-Undang"]

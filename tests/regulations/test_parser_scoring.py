@@ -78,3 +78,21 @@ def test_field_accuracy():
     """Per-field accuracy counts equal fields over all documents."""
     result = score([labels(year=2020), labels(year=2021)], [labels(year=2020), labels(year=2020)])
     assert result["fields"]["year"]["accuracy_pct"] == 50.0
+
+
+def test_field_precision_and_recall():
+    """Each field's precision counts the values given, its recall the values labelled."""
+    truths = [labels(number="5"), labels(number="7"), labels(number=None), labels(number="9")]
+    predictions = [labels(number="05"), labels(number="8"), labels(number="3"), labels(number=None)]
+    row = score(predictions, truths)["fields"]["number"]
+    # Right: "05" == "5". Wrong value: "8". Invented: "3". Missed: "9".
+    assert (row["predicted"], row["truth"], row["hit"]) == (3, 3, 1)
+    assert row["precision_pct"] == 33.3 and row["recall_pct"] == 33.3
+    assert row["accuracy_pct"] == 25.0
+
+
+def test_field_precision_is_none_when_nothing_is_given():
+    """A field the parser never fills has no precision (not zero, not a hundred)."""
+    row = score([labels()], [labels(gazette={"series": "BERITA NEGARA", "year": 2017, "number": "1"})])
+    assert row["fields"]["gazette"]["precision_pct"] is None
+    assert row["fields"]["gazette"]["recall_pct"] == 0.0

@@ -18,13 +18,13 @@ from .patterns import (
     BAB_RE,
     BAGIAN_RE,
     DIKTUM_RE,
-    ENACT_RE,
     LAMPIRAN_RE,
     MEMUTUSKAN_RE,
     MENETAPKAN_RE,
     PARAGRAF_RE,
     PASAL_RE,
     PENJELASAN_RE,
+    SIGNING_START_RE,
 )
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -68,7 +68,7 @@ def find_body_range(doc: NormalisedDocument, from_line: int = 0) -> tuple[int, i
     end = len(lines)
     for i in range(start + 1, len(lines)):
         text = lines[i].text
-        if ENACT_RE.match(text) or PENJELASAN_RE.match(text) or LAMPIRAN_RE.match(text):
+        if SIGNING_START_RE.match(text) or PENJELASAN_RE.match(text) or LAMPIRAN_RE.match(text):
             end = i
             break
     return start, end

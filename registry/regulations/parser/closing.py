@@ -27,7 +27,8 @@ from .patterns import (
 )
 
 CLOSING_WINDOW_LINES = 120
-_SENTENCE_END_RE = re.compile(r"[a-z)]\.\s+(?=[A-Z])")
+#: A full stop that ends a sentence; a list label ("b. Peraturan …") is not one.
+_SENTENCE_END_RE = re.compile(r"(?<=\S)[a-z)]\.\s+(?=[A-Z])")
 _ENACT_WORDS = ("ditetapkan", "disahkan", "dikeluarkan")
 _PROMULGATE_WORDS = ("diundangkan", "diumumkan")
 _GAZETTE_CODES = {

@@ -101,7 +101,7 @@ def _tentang_lines(doc: NormalisedDocument, t_idx: int, after: str, prefix: str)
             hard_stop = j
             break
     parts = [after] if after else []
-    use_paragraphs = hard_stop - t_idx > 12
+    use_paragraphs = hard_stop - t_idx > 6
     for j in range(t_idx + 1, hard_stop):
         if use_paragraphs and lines[j].para_start and parts:
             break

@@ -15,6 +15,7 @@ from .patterns import (
     PAGE_NO_PREFIX_RE,
     PAGE_NO_RE,
     PAGE_OF_RE,
+    RUNNING_HEADER_RE,
     WATERMARK_RE,
 )
 
@@ -54,6 +55,10 @@ _UPPER_TOKEN_RE = re.compile(r"\b(?=[A-Za-z]*[A-Z]{2})[A-Za-z]+\b")
 _GLUED_NUMBER_RE = re.compile(r"\b(NOMOR|TAHUN|Nomor|Tahun|Pasal)(?=\d)")
 _GLUED_JENIS_RE = re.compile(r"PERATURAN(?=(?:DAERAH|GUBERNUR|BUPATI|WALI|MENTERI|PEMERINTAH|PRESIDEN))")
 _GLUED_KEYWORD_RE = re.compile(r"(?<=[A-Z]{3})(NOMOR|TAHUN|TENTANG)\b")
+#: Six or more single characters separated by single spaces: text set with wide letter spacing
+#: ("U n d a n g - U n d a n g N o m o r 1 4"), which a text layer gives one "word" per letter.
+_LETTER_SPACED_RE = re.compile(r"(?<!\S)(?:[\w.,()/-] ){5,}[\w.,()/-](?!\S)")
+_WORD_BOUNDARY_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "i": "1"})
 
 
@@ -77,6 +82,18 @@ def _fix_upper_token(match: re.Match[str]) -> str:
     return token
 
 
+def _unspace_letters(match: re.Match[str]) -> str:
+    """Close up letter-spaced text, putting word breaks back where case or digits change.
+
+    The original word spaces are lost in such text, so this restores what it can: "Undang-Undang
+    Nomor 14 Tahun 2008 tentang" comes back whole; two lower-case words in a row stay glued.
+    """
+    spaced = match.group(0)
+    if sum(ch.isalpha() for ch in spaced) < 4:  # a row of figures ("1 2 3 4 5 6") is not a word
+        return spaced
+    return _WORD_BOUNDARY_RE.sub(" ", spaced.replace(" ", ""))
+
+
 def normalise_line(text: str) -> tuple[str, list[str]]:
     """Apply OCR word fixes and glued-keyword splits to one line; return the text and rule names."""
     fired: list[str] = []
@@ -90,6 +107,7 @@ def normalise_line(text: str) -> tuple[str, list[str]]:
     collapsed = re.sub(r"[ \t\u00a0]+", " ", text).strip()
     text = collapsed
     apply("page_number_prefix", PAGE_NO_PREFIX_RE.sub("", text))
+    apply("letter_spaced", _LETTER_SPACED_RE.sub(_unspace_letters, text))
     new = text
     for bad, good in OCR_PHRASE_FIXES.items():
         new = new.replace(bad, good)
@@ -109,6 +127,7 @@ def is_furniture(text: str) -> bool:
         or PAGE_OF_RE.match(text)
         or WATERMARK_RE.match(text)
         or FILE_PATH_RE.match(text)
+        or RUNNING_HEADER_RE.match(text)
     )
 
 
@@ -132,7 +151,7 @@ def _rejoin_hyphenation(lines: list[Line], fixes: list[AppliedFix]) -> list[Line
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        match = re.search(r"(\w+)-$", line.text)
+        match = re.search(r"([A-Za-z]+)-$", line.text)
         if nxt is not None and match and re.match(r"[A-Za-z]", nxt.text):
             first, _, rest = nxt.text.partition(" ")
             keep_hyphen = first[:1].isupper() or first.lower().startswith(match.group(1).lower())

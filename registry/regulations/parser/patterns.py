@@ -111,7 +111,8 @@ PEJABAT_LINE_RE = re.compile(
 )
 SALINAN_RE = re.compile(r"^\s*SALINAN\s*$")
 LAMPIRAN_HEAD_RE = re.compile(r"^\s*LAMP\W?I\W?RAN\b(?:\s+(?P<romawi>[IVXL]+)\b)?", re.I)
-ABSTRAK_RE = re.compile(r"^\s*ABSTRAK\s*$")
+#: "ABSTRAK" alone on a line, or followed by its colon and text when a layout joins them.
+ABSTRAK_RE = re.compile(r"^\s*ABSTRAK\s*(?::.*)?$")
 ABSTRAK_NUMBER_RE = re.compile(
     r"\b(?P<kind>PERDA|PERWAL|PERBUP|PERGUB|PERKADA|PP|UU|PERPRES|PERMEN)\s+NO\.?\s*(?P<nomor>[\w./-]+?)\s*,"
     r".*?\b(?:LD|BD|LN|BN|TLD)\s*(?P<tahun>\d{4})\s*/\s*NO\.?\s*(?P<gaz>[\w/-]+)",
@@ -123,15 +124,17 @@ SOP_RE = re.compile(
 )
 FORM_RE = re.compile(r"^\s*FORMULIR\b", re.I)
 DOC_NUMBER_RE = re.compile(r"\bNo\.?\s*Dokumen\s*:?\s*(?P<nomor>[A-Z0-9][\w./-]*)", re.I)
-SOP_NUMBER_RE = re.compile(r"^\s*No\.\s*(?P<nomor>[A-Z0-9][\w.-]*/[\w./-]+)\s*$")
+#: "No. B-003/UN29.9/SOP" alone, or followed by the footer's other cells ("Tgl. …", "Rev. …").
+SOP_NUMBER_RE = re.compile(r"^\s*No\.\s*(?P<nomor>[A-Z0-9][\w.-]*/[\w./-]+)(?:\s|$)")
 EFFECTIVE_DATE_RE = re.compile(
     r"\bTgl\.?\s*(?:Ef+ektif\s*)?:?\s*(?P<date>\d{1,2}[- ](?:\d{1,2}|\w+)[- ]\d{4})", re.I
 )
 REGION_RE = re.compile(
-    r"\b(?P<level>KOTA|KABUPATEN|PROVINSI|PROPINSI)\s+(?P<name>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+)?)\b"
+    r"\b(?P<level>KOTA|KABUPATEN|PROVINSI|PROPINSI)\s+(?P<name>[A-Z][A-Z'-]+(?:[ \t]+[A-Z][A-Z'-]+)?)\b"
 )
 REGION_MIXED_RE = re.compile(
-    r"\b(?P<level>Kota|Kabupaten|Provinsi)\s+(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    r"\b(?P<level>Kota|Kabupaten|Provinsi)\s+"
+    r"(?P<name>[A-Z][a-z'-]+(?:[ \t]+(?!(?:Nomor|Tahun|Tentang|Dan|Dinas|Badan|Kantor|Sekretariat|Provinsi|Kecamatan)\b)[A-Z][a-z'-]+)?)"
 )
 KOP_RE = re.compile(r"^\s*(?P<pejabat>WALI\s?KOTA|BUPATI|GUBERNUR)\s+(?P<wil>[A-Z][A-Z .'-]+?)\s*,?\s*$")
 REPUBLIK_RE = re.compile(r"REPUBLIK\s+INDONESIA")
@@ -196,6 +199,12 @@ LAMPIRAN_RE = re.compile(
     r"^\s*LAMP\W?I\W?RAN\s*(?:[IVX]+\s*)?(?:\s+(?:PERATURAN|KEPUTUSAN|UNDANG)\b.*)?\s*:?\s*$"
 )
 ENACT_RE = re.compile(r"^\s*(?:Ditetapkan|Disahkan|Dikeluarkan)\s+di\b", re.I)
+#: Where the signing block starts: an enactment line, also when a side table's cells share its
+#: baseline ("PARAF KOORDINASI Ditetapkan di Bali"), or, when there is none, the promulgation line.
+SIGNING_START_RE = re.compile(
+    r"^\s*(?i:Ditetapkan|Disahkan|Dikeluarkan|Diundangkan)\s+(?i:di)\b"
+    r"|^[A-Z][A-Z ]{0,40}\s(?:Ditetapkan|DITETAPKAN)\s+(?:di|DI)\b"
+)
 
 # ---------- amendment / revocation / delegation ----------
 REVOKE_RE = re.compile(
@@ -244,3 +253,5 @@ PAGE_NO_PREFIX_RE = re.compile(r"^\s*-\s*[0-9]{1,3}\s*-?\s*(?=[A-Z(])")
 CATCHWORD_RE = re.compile(r"^\s*\S.{0,60}?\s*(?:\.\s?){3,}\s*$|^\s*\S.{0,60}?…\s*$")
 WATERMARK_RE = re.compile(r"^\s*(?:www\.|jdih\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.go\.id\s*$", re.I)
 FILE_PATH_RE = re.compile(r"^\s*[A-Z]:\\\S.*$")
+#: The Berita Negara running header, "2017, No.1575 -2-" (page number on the same baseline or not).
+RUNNING_HEADER_RE = re.compile(r"^\s*\d{4},\s*No\.\s?\d+(?:\s*-\s*\d{1,3}\s*-)?\s*$")

@@ -109,10 +109,37 @@ def _pct(numerator: int, denominator: int) -> float | None:
     return round(100.0 * numerator / denominator, 1) if denominator else None
 
 
+def _present(field: str, value) -> bool:
+    """Whether a field has a value (an empty list of revoked regulations counts as none)."""
+    return canonical(field, value) not in (None, frozenset(), ())
+
+
+def _field_precision_recall(field: str, pairs: list[tuple[dict, dict]]) -> dict:
+    """Precision and recall of one field over the documents where it has a value.
+
+    Precision: of the values the parser gave, the share that is right. Recall: of the values the
+    labels give, the share the parser got right.
+    """
+    predicted = truth = hit = 0
+    for p, t in pairs:
+        has_p, has_t = _present(field, p.get(field)), _present(field, t.get(field))
+        predicted += has_p
+        truth += has_t
+        hit += has_p and has_t and field_correct(field, p.get(field), t.get(field))
+    return {
+        "predicted": predicted,
+        "truth": truth,
+        "hit": hit,
+        "precision_pct": _pct(hit, predicted),
+        "recall_pct": _pct(hit, truth),
+    }
+
+
 def score(predictions: Iterable[dict], truths: Iterable[dict]) -> dict:
     """Per-field accuracy plus precision/recall for targets and Mengingat positions.
 
-    Returns ``{"n": docs, "fields": {field: {"correct", "total", "accuracy_pct"}},
+    Returns ``{"n": docs, "fields": {field: {"correct", "total", "accuracy_pct", "predicted", "truth",
+    "hit", "precision_pct", "recall_pct"}},
     "targets": {...}, "mengingat_first3_positions": {...}}``.
     """
     pairs = list(zip(predictions, truths, strict=True))
@@ -120,6 +147,7 @@ def score(predictions: Iterable[dict], truths: Iterable[dict]) -> dict:
     for field in SCALAR_FIELDS:
         correct = sum(field_correct(field, p.get(field), t.get(field)) for p, t in pairs)
         fields[field] = {"correct": correct, "total": len(pairs), "accuracy_pct": _pct(correct, len(pairs))}
+        fields[field].update(_field_precision_recall(field, pairs))
 
     tp = fp = fn = 0
     for predicted, truth in pairs:
