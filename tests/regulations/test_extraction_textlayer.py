@@ -98,3 +98,29 @@ def test_runner_refuses_non_pdf_without_starting_children(tmp_path):
     outcome = extract_pdf(str(path))
     assert outcome.status == result.FAILED
     assert outcome.reason_code == result.NOT_PDF and outcome.page_count is None
+
+
+def test_bad_page_fails_alone(tmp_path):
+    """A page pdfminer cannot read (an odd dictionary, an octal escape above 255) fails alone."""
+    from tests.regulations.test_extraction_samples import _write_pdf
+
+    font = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+    contents = [
+        b"BT /F1 12 Tf 72 720 Td (Pasal 1) Tj ET",
+        b"BT /F1 12 Tf 72 720 Td << /A 1 /B >> BDC (rusak) Tj EMC ET",
+        b"BT /F1 12 Tf 72 720 Td (\\400) Tj ET",
+        b"BT /F1 12 Tf 72 720 Td [(Pasal) -250 (4)] TJ ET",
+    ]
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * index) for index in range(len(contents)))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count 4 >>" % kids]
+    for index, content in enumerate(contents):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources %s /Contents %d 0 R >>"
+            % (font, 4 + 2 * index)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    path = _write_pdf(tmp_path / "rusak.pdf", objects)
+    outcome = extract_pdf(str(path), ExtractionOptions(workers=2, ocr=False))
+    assert outcome.status == result.DONE and outcome.reason_code == result.PAGES_UNREADABLE
+    assert [page.error.split(":")[0] for page in outcome.pages] == ["", "PSSyntaxError", "AssertionError", ""]
+    assert outcome.texts()[0] == "Pasal 1" and outcome.texts()[3] == "Pasal 4"

@@ -4,7 +4,9 @@ The modules directly in this package import nothing from Django and can run anyw
 ``bench/extract`` script uses them alone):
 
 * ``sniff`` — is it a PDF at all (by content), and its SHA-256;
-* ``textlayer`` — pdfminer.six page by page, with the light line-grouping path;
+* ``textlayer`` — pdfminer.six page by page, choosing the light or the layout path;
+* ``fastparse`` — a faster reader of content streams for pdfminer's interpreter (same tokens);
+* ``lines`` — the light path's device: glyph boxes straight to visual lines, no layout objects;
 * ``ocr`` — Tesseract and pdftoppm for scanned pages;
 * ``worker`` and ``runner`` — child processes with a deadline and a memory cap.
 
