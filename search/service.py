@@ -16,7 +16,7 @@ from .backends import SearchUnavailable, get_backend, get_database_backend
 from .backends.base import FACET_FIELDS, MODE_ALL, MODE_ANY, BackendHit, SearchBackend, SearchRequest
 from .documents import KIND_PASSAGE, KIND_REGULATION, KIND_SERVICE
 from .highlight import mark, snippet
-from .query import ParsedQuery, parse_query
+from .query import parse_query
 from .synonyms import current_thesaurus
 
 logger = logging.getLogger(__name__)
@@ -160,8 +160,7 @@ def _meta(hit: BackendHit) -> dict:
     return meta
 
 
-def _present(hit: BackendHit, query: ParsedQuery, direct=False) -> Hit:
-    stems = query.highlight_stems
+def _present(hit: BackendHit, stems: frozenset[str], direct=False) -> Hit:
     return Hit(
         doc_id=hit.doc_id,
         kind=hit.kind,
@@ -260,7 +259,8 @@ def search(
         )
         direct, result, relaxed = attempt(engine)
 
-    hits = [_present(h, query, direct=True) for h in direct]
+    stems = query.highlight_stems
+    hits = [_present(h, stems, direct=True) for h in direct]
     seen = {h.doc_id for h in direct}
     facets, total = {}, len(hits)
     if result is not None:
@@ -268,8 +268,8 @@ def search(
             members = [h for h in group if h.doc_id not in seen]
             if not members:
                 continue
-            top = _present(members[0], query)
-            top.more = [_present(h, query) for h in members[1:]]
+            top = _present(members[0], stems)
+            top.more = [_present(h, stems) for h in members[1:]]
             hits.append(top)
         total = result.total + len(direct)
         facets = {

@@ -1,11 +1,12 @@
-"""What the SQLite and PostgreSQL engines share: storage, facets and grouping in SQL, shared ranking.
+"""What the SQLite and PostgreSQL engines share: storage, one full-text query per search, shared ranking.
 
 A subclass supplies ``match_sql``, selecting the ``id`` of the matching entries (FTS5 MATCH, or a
-tsquery), and ``insert_postings``. Everything else is the same SQL on both engines:
+tsquery), and ``insert_postings``. Everything else is the same on both engines:
 
-- entry ids encode their :class:`~search.models.IndexGroup` and content type (:mod:`search.scoring`),
-  so facet counts (that ignore their own filter) group the match ids and join only the small group
-  table, never the wide index rows;
+- the match runs once; entry ids encode their :class:`~search.models.IndexGroup` and content type
+  (:mod:`search.scoring`), so facet counts (that ignore their own filter), totals and grouping are
+  derived in Python from the ids and the values of the matched groups (:mod:`.matches`), never from
+  the wide index rows;
 - ranking is :mod:`search.backends.ranking` over the integer impacts in ``search_posting``, which
   both engines store identically, so they return the same order.
 """
@@ -14,11 +15,9 @@ from django.db import connection
 
 from .. import scoring
 from ..documents import KIND_PASSAGE
-from ..models import IndexEntry, IndexGroup
+from ..models import IndexEntry
 from . import ranking
 from .base import (
-    FACET_FIELDS,
-    FACET_LABEL_FIELDS,
     BackendHit,
     BackendResult,
     Health,
@@ -26,21 +25,17 @@ from .base import (
     SearchRequest,
     clean_filters,
 )
-from .indexing import ALL_ENTRIES, GROUP_FIELDS, IndexWriting
+from .indexing import ALL_ENTRIES, IndexWriting
+from .matches import GROUP_COLUMNS, GroupCache, Matches
 
 #: Largest list of values bound into one IN (…).
 IN_CHUNK = 5000
+#: Scoring reads a term's postings through the term index when it has at most this many per entry.
+SCAN_RATIO = 4
 _HIT_COLUMNS = (
     "e.doc_id, e.kind, e.title, e.subtitle, e.url, e.body, e.group_key, "
     "e.jenis_label, e.tahun, e.status, e.status_label, e.opd_label"
 )
-_GROUP_FIELDS = GROUP_FIELDS
-
-
-def _kind_sql(code: str) -> str:
-    """SQL turning the kind code of an entry id (an SQL expression) into the content type."""
-    cases = " ".join(f"WHEN {value} THEN '{kind}'" for kind, value in scoring.KIND_CODES.items())
-    return f"CASE {code} {cases} END"
 
 
 def _placeholders(values) -> str:
@@ -75,200 +70,162 @@ class DatabaseBackend(IndexWriting, SearchBackend):
     """Base for the engines that keep their index in the site's database."""
 
     is_database = True
-    #: How to ask the planner to compute the match once and reuse it.
-    materialized = "MATERIALIZED"
+    #: An aggregate joining the ``id`` column of a query into one comma-separated string.
+    concat_ids = "group_concat(m.id)"
 
-    # --- reading: primitives for ranking ------------------------------------------------------
+    def __init__(self):
+        self._groups = GroupCache()
+
+    # --- reading: primitives --------------------------------------------------------------------
 
     def match_sql(self, request: SearchRequest) -> tuple[str, list]:
         """A SELECT of the ``id`` of the entries that match the plan."""
         raise NotImplementedError
 
-    @staticmethod
-    def _filter_sql(filters, group="", exclude=None, column=lambda name: name) -> tuple[str, list]:
-        clauses, params = ["1=1"], []
-        for name, values in filters.items():
-            if name == exclude:
-                continue
-            if name == "tahun":
-                values = [int(v) for v in values if str(v).isdigit()] or [-1]
-            clauses.append(f"{column(name)} IN ({_placeholders(values)})")
-            params.extend(values)
-        if group:
-            clauses.append(f"{column('group_key')} = %s")
-            params.append(group)
-        return " AND ".join(clauses), params
+    def in_sql(self, column: str, values: list) -> tuple[str, list]:
+        """``column`` is one of ``values`` (never an empty list): SQL and parameters."""
+        return f"{column} IN ({_placeholders(values)})", list(values)
 
-    def matching(self, request, filters, ids=None, groups=None) -> list[int]:
-        """Ids of entries that match the plan and the filters, optionally among ``ids``/``groups``."""
-        match, params = self.match_sql(request)
+    def chunks(self, values) -> list[list]:
+        """``values``, sorted, in lists short enough for :meth:`in_sql`."""
+        return list(_chunks(sorted(values)))
 
-        def column(name):
-            return _kind_sql(f"((x.id >> {scoring.KIND_SHIFT}) & 3)") if name == "kind" else f"g.{name}"
+    def match_ids(self, request: SearchRequest) -> list[int]:
+        """The ids of every entry that matches the plan (filters aside): the one full-text query.
 
-        where, where_params = self._filter_sql(filters, request.group, column=column)
-        sql = (
-            f"WITH x AS {self.materialized} ({match}) SELECT x.id FROM x "
-            f"JOIN search_indexgroup g ON g.id = (x.id >> {scoring.GROUP_SHIFT}) WHERE {where}"
-        )
-        params = params + where_params
-        restrictions = [None]
-        if ids is not None:
-            restrictions = [("x.id", chunk) for chunk in _chunks(sorted(ids))]
-        elif groups is not None:
-            restrictions = [(f"(x.id >> {scoring.GROUP_SHIFT})", chunk) for chunk in _chunks(sorted(groups))]
-        found = []
-        with connection.cursor() as cursor:
-            for restriction in restrictions:
-                if restriction is None:
-                    cursor.execute(sql, params)
-                elif restriction[1]:
-                    expression, chunk = restriction
-                    cursor.execute(f"{sql} AND {expression} IN ({_placeholders(chunk)})", params + chunk)
-                else:
-                    continue
-                found.extend(row[0] for row in cursor.fetchall())
-        return found
-
-    def best_postings(self, term: str, limit: int) -> list[tuple[int, int]]:
-        """The ``limit`` entries with the highest impact for ``term``: ``(id, impact)``, best first."""
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT entry_id, impact FROM search_posting WHERE term = %s "
-                "ORDER BY impact DESC, entry_id LIMIT %s",
-                [term, limit],
-            )
-            return cursor.fetchall()
-
-    def scores(self, ids, weights: dict[str, int]) -> dict[int, tuple[int, int]]:
-        """For each entry of ``ids`` holding a term: its score and a bit mask of the terms it holds.
-
-        Σ idf × impact is summed by the database, on integers, so every engine gets the same number.
-        Bit ``i`` of the mask is the ``i``-th term of ``weights``.
+        They arrive as one comma-separated string: far cheaper than a row per id.
         """
-        terms = list(weights)
-        score_case = " ".join("WHEN %s THEN %s" for _ in terms)
-        mask_case = " ".join("WHEN %s THEN %s" for _ in terms)
-        case_params = [value for term in terms for value in (term, weights[term])]
-        mask_params = [value for i, term in enumerate(terms) for value in (term, 1 << i)]
-        result: dict[int, tuple[int, int]] = {}
+        sql, params = self.match_sql(request)
         with connection.cursor() as cursor:
-            for chunk in _chunks(sorted(ids)):
-                cursor.execute(
-                    f"SELECT entry_id, SUM(impact * CASE term {score_case} END), SUM(CASE term {mask_case} END) "
-                    f"FROM search_posting WHERE entry_id IN ({_placeholders(chunk)}) "
-                    f"AND term IN ({_placeholders(terms)}) GROUP BY entry_id",
-                    case_params + mask_params + chunk + terms,
-                )
-                result.update((entry, (int(value), int(mask))) for entry, value, mask in cursor.fetchall())
+            cursor.execute(f"SELECT {self.concat_ids} FROM ({sql}) m", params)
+            text = cursor.fetchone()[0]
+        return list(map(int, text.split(","))) if text else []
+
+    def best_postings(self, reads: dict[str, tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+        """For each ``term: (limit, offset)``, the entries holding the term, best impact first, from the
+        ``offset``-th: ``(id, impact)``. One statement for every term."""
+        parts, params = [], []
+        for term, (limit, offset) in reads.items():
+            parts.append(
+                "SELECT * FROM (SELECT term, entry_id, impact FROM search_posting WHERE term = %s "
+                "ORDER BY impact DESC, entry_id LIMIT %s OFFSET %s) b"
+            )
+            params += [term, limit, offset]
+        result: dict[str, list[tuple[int, int]]] = {term: [] for term in reads}
+        if parts:
+            with connection.cursor() as cursor:
+                cursor.execute(" UNION ALL ".join(parts), params)
+                for term, entry, impact in cursor.fetchall():
+                    result[term].append((entry, impact))
+        for rows in result.values():
+            rows.sort(key=lambda row: (-row[1], row[0]))
         return result
 
-    def statistics(self, terms) -> tuple[int, dict[str, int]]:
-        """How many entries the index holds, and how many hold each term (``search_termstat``)."""
-        wanted = [ALL_ENTRIES, *terms]
+    def scoring_parts(self, ids: list[int], terms: list[str], frequencies) -> list[tuple[str, list]]:
+        """SELECTs of the ``(entry_id, term, impact)`` postings of ``ids`` for ``terms``.
+
+        SQLite's planner cannot tell a rare term from a common one, so this picks the access path:
+        a term held by few entries (at most ``SCAN_RATIO`` per id) is read through the term index and
+        filtered by id; the others are looked up by (entry, term) in the primary key.
+        """
+        limit = SCAN_RATIO * len(ids)
+        scan = [t for t in terms if frequencies and frequencies.get(t, 0) <= limit]
+        seek = [t for t in terms if t not in scan]
+        parts = []
+        for column, subset in (("+entry_id", scan), ("entry_id", seek)):
+            if subset:
+                ids_sql, ids_params = self.in_sql(column, ids)
+                terms_sql, terms_params = self.in_sql("term", subset)
+                parts.append(
+                    (
+                        f"SELECT entry_id, term, impact FROM search_posting WHERE {ids_sql} AND {terms_sql}",
+                        ids_params + terms_params,
+                    )
+                )
+        return parts
+
+    def scores(
+        self, ids, weights: dict[str, int], frequencies: dict[str, int] | None = None
+    ) -> dict[int, int]:
+        """For each entry of ``ids`` holding a query term: Σ idf × impact, summed by the database on
+        integers, so every engine gets the same number. ``frequencies`` (entries per term) helps choose
+        how to read the postings (:meth:`scoring_parts`)."""
+        terms = list(weights)
+        case = " ".join("WHEN %s THEN %s" for _ in terms)
+        case_params = [value for term in terms for value in (term, weights[term])]
+        result: dict[int, int] = {}
+        with connection.cursor() as cursor:
+            for chunk in self.chunks(ids):
+                parts = self.scoring_parts(chunk, terms, frequencies)
+                cursor.execute(
+                    f"SELECT entry_id, SUM(impact * CASE term {case} END) "
+                    f"FROM ({' UNION ALL '.join(sql for sql, _ in parts)}) p GROUP BY entry_id",
+                    case_params + [value for _, params in parts for value in params],
+                )
+                result.update((entry, int(value)) for entry, value in cursor.fetchall())
+        return result
+
+    def statistics(self, terms) -> tuple[int, dict[str, int], int | None]:
+        """How many entries the index holds, how many hold each term (``search_termstat``), and the
+        index version (migration 0007; None if never written)."""
+        in_sql, params = self.in_sql("term", [ALL_ENTRIES, *terms])
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT term, entries FROM search_termstat WHERE term IN ({_placeholders(wanted)})", wanted
+                f"SELECT term, entries FROM search_termstat WHERE {in_sql} "
+                "UNION ALL SELECT NULL, version FROM search_indexversion",
+                params,
             )
             counts = dict(cursor.fetchall())
-        return counts.get(ALL_ENTRIES, 0), {term: counts.get(term, 0) for term in terms}
+        version = counts.pop(None, None)
+        return counts.get(ALL_ENTRIES, 0), {term: counts.get(term, 0) for term in terms}, version
 
-    def group_values(self, groups) -> dict[int, dict]:
-        """The group key and facet values of each :class:`~search.models.IndexGroup` id."""
-        names = ("group_key", *_GROUP_FIELDS)
+    def group_values(self, groups) -> dict[int, tuple]:
+        """The row of each :class:`~search.models.IndexGroup` id: its ``GROUP_COLUMNS``."""
         result = {}
         with connection.cursor() as cursor:
-            for chunk in _chunks(sorted(groups)):
+            for chunk in self.chunks(groups):
+                in_sql, params = self.in_sql("id", chunk)
                 cursor.execute(
-                    f"SELECT id, {', '.join(names)} FROM search_indexgroup WHERE id IN ({_placeholders(chunk)})",
-                    chunk,
+                    f"SELECT id, {', '.join(GROUP_COLUMNS)} FROM search_indexgroup WHERE {in_sql}", params
                 )
-                result.update((row[0], dict(zip(names, row[1:], strict=True))) for row in cursor.fetchall())
+                result.update((row[0], tuple(row[1:])) for row in cursor.fetchall())
         return result
-
-    def groups_of(self, keys) -> list[int]:
-        """The :class:`~search.models.IndexGroup` ids holding each group key."""
-        return list(IndexGroup.objects.filter(group_key__in=list(keys)).values_list("pk", flat=True))
 
     def hits(self, ids) -> dict[int, tuple]:
         """The displayed columns of entries, by id."""
         result = {}
         with connection.cursor() as cursor:
-            for chunk in _chunks(sorted(ids)):
-                cursor.execute(
-                    f"SELECT e.id, {_HIT_COLUMNS} FROM search_indexentry e WHERE e.id IN ({_placeholders(chunk)})",
-                    chunk,
-                )
+            for chunk in self.chunks(ids):
+                in_sql, params = self.in_sql("e.id", chunk)
+                cursor.execute(f"SELECT e.id, {_HIT_COLUMNS} FROM search_indexentry e WHERE {in_sql}", params)
                 result.update((row[0], row[1:]) for row in cursor.fetchall())
         return result
 
-    # --- reading: facets and search -----------------------------------------------------------
-
-    def _facets(self, request, filters) -> tuple[dict, int, int]:
-        """Facet counts (distinct groups), the number of groups and of documents that match."""
-        match, params = self.match_sql(request)
-        shift = scoring.KIND_SHIFT
-        group_columns = ", ".join(f"g.{name}" for name in ("group_key", *_GROUP_FIELDS))
-        sql = (
-            f"WITH m AS {self.materialized} (SELECT x.id >> {shift} AS pk, COUNT(*) AS n "
-            f"FROM ({match}) x GROUP BY x.id >> {shift}), "
-            f"f AS {self.materialized} (SELECT {group_columns}, {_kind_sql('(m.pk & 3)')} AS kind, m.n "
-            f"FROM m JOIN search_indexgroup g ON g.id = (m.pk >> {scoring.GROUP_SHIFT - shift})) "
-        )
-        parts = []
-        for facet in FACET_FIELDS:
-            where, where_params = self._filter_sql(filters, request.group, exclude=facet)
-            label = FACET_LABEL_FIELDS[facet] or facet
-            parts.append(
-                f"SELECT '{facet}', CAST({facet} AS TEXT), CAST(MAX({label}) AS TEXT), "
-                f"COUNT(DISTINCT group_key), 0 FROM f WHERE {where} GROUP BY {facet}"
-            )
-            params += where_params
-        where, where_params = self._filter_sql(filters, request.group)
-        parts.append(f"SELECT '_total', '', '', COUNT(DISTINCT group_key), SUM(n) FROM f WHERE {where}")
-        params += where_params
-        facets = {name: [] for name in FACET_FIELDS}
-        total = documents = 0
-        with connection.cursor() as cursor:
-            cursor.execute(sql + " UNION ALL ".join(parts), params)
-            for facet, value, label, count, matched in cursor.fetchall():
-                if facet == "_total":
-                    total, documents = count, int(matched or 0)
-                elif value not in (None, "") and count:
-                    facets[facet].append((value, label or value, count))
-        for values in facets.values():
-            values.sort(key=lambda item: (-item[2], item[1]))
-        return facets, total, documents
+    # --- reading: search ------------------------------------------------------------------------
 
     def search(self, request):
         filters = clean_filters(request.filters)
-        facets, total, documents = self._facets(request, filters)
-        groups = ranking.ranked_groups(self, request, filters, total, documents) if total else []
-        return BackendResult(groups=groups, total=total, facets=facets)
+        terms = scoring.query_terms(request.query)
+        documents, frequencies, version = self.statistics(terms)
+        matches = Matches(self.match_ids(request))
+        groups = matches.group_ids()
+        rows = self._groups.get(version, groups, self.group_values) if groups else {}
+        matches.count(rows, filters, request.group)
+        weights = {t: scoring.idf(frequencies[t], documents) for t in terms if frequencies[t]}
+        page = ranking.ranked_groups(self, request, matches, weights, frequencies) if matches.total else []
+        return BackendResult(groups=page, total=matches.total, facets=matches.facets)
 
     def lookup_citations(self, keys):
         if not keys:
             return []
-        rows = (
-            IndexEntry.objects.filter(citation_keys__key__in=keys)
-            .distinct()
-            .order_by("kind", "doc_id")
-            .values_list(
-                "doc_id",
-                "kind",
-                "title",
-                "subtitle",
-                "url",
-                "body",
-                "group_key",
-                "jenis_label",
-                "tahun",
-                "status",
-                "status_label",
-                "opd_label",
-            )
+        in_sql, params = self.in_sql("c.key", keys)
+        sql = (
+            f"SELECT DISTINCT {_HIT_COLUMNS} FROM search_indexentry e "
+            f"JOIN search_citationkey c ON c.entry_id = e.id WHERE {in_sql} ORDER BY e.kind, e.doc_id"
         )
-        hits = [_hit(row) for row in rows]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            hits = [_hit(row) for row in cursor.fetchall()]
         # The pasal first when one was cited, then the regulation.
         hits.sort(key=lambda hit: 0 if hit.kind == KIND_PASSAGE else 1)
         return hits

@@ -3,9 +3,11 @@
 :class:`IndexWriting` is mixed into :class:`~search.backends.database.DatabaseBackend`. Besides the
 entries and their postings it keeps ``search_termstat`` (migration 0006) in step: how many entries
 hold each stem, and under the empty term how many entries there are, so ranking reads a query's
-document frequencies with one indexed look-up instead of counting postings on every query.
+document frequencies with one indexed look-up instead of counting postings on every query; and it
+gives the index a new random version on every write (migration 0007), so processes may cache group rows.
 """
 
+import secrets
 from collections import Counter
 from collections.abc import Callable
 
@@ -38,6 +40,15 @@ def _entry(document: SearchDocument, pk: int, analysed: dict) -> IndexEntry:
         boost=document.boost,
         **document.facet_fields(),
         **analysed,
+    )
+
+
+def new_version(cursor) -> None:
+    """Give the index a new random version (see :class:`~search.backends.matches.GroupCache`)."""
+    cursor.execute(
+        "INSERT INTO search_indexversion (id, version) VALUES (1, %s) "
+        "ON CONFLICT (id) DO UPDATE SET version = excluded.version",
+        [secrets.randbits(62)],
     )
 
 
@@ -116,6 +127,8 @@ class IndexWriting:
     def replace(self, owner, documents):
         """Replace every document of ``owner``; the term statistics lose what the old ones held."""
         with transaction.atomic():
+            with connection.cursor() as cursor:
+                new_version(cursor)
             groups = list(IndexGroup.objects.filter(owner=owner).values_list("pk", flat=True))
             if groups:
                 removed: Counter = Counter()
@@ -145,6 +158,7 @@ class IndexWriting:
         """Replace the whole index in one transaction: readers see the old one until it is complete."""
         with transaction.atomic():
             with connection.cursor() as cursor:
+                new_version(cursor)
                 for table in (
                     "search_posting",
                     "search_termstat",

@@ -5,6 +5,10 @@ from django.db import connection
 from .base import MODE_ALL
 from .database import _HIT_COLUMNS, DatabaseBackend, _hit
 
+#: How many postings read through the term index cost about one (entry, term) look-up; only picks
+#: between two exact plans.
+LOOKUP_COST = 16
+
 
 def _phrase(tokens) -> str:
     return " <-> ".join(f"'{token}'" for token in tokens)
@@ -27,11 +31,40 @@ class PostgresBackend(DatabaseBackend):
     """PostgreSQL ``tsvector`` matching with a GIN index; ranking is the shared one (search.scoring)."""
 
     name = "postgresql"
+    concat_ids = "string_agg(m.id::text, ',')"
 
     def match_sql(self, request):
         # No ts_rank: the GIN index only finds matches; search.scoring ranks them.
         sql = "SELECT e.id FROM search_indexentry e WHERE e.search_vector @@ to_tsquery('simple', %s)"
         return sql, [tsquery(request)]
+
+    def in_sql(self, column, values):
+        # One array parameter, typed (so the planner may hash it): a short statement, whatever the
+        # number of values.
+        values = list(values)
+        kind = "bigint[]" if values and isinstance(values[0], int) else "text[]"
+        return f"{column} = ANY(%s::{kind})", [values]
+
+    def chunks(self, values):
+        return [sorted(values)] if values else []
+
+    def scoring_parts(self, ids, terms, frequencies):
+        # The planner reads the terms through the term index, filtering ids by hashing: the cost of
+        # all their postings. When that exceeds looking each (entry, term) up in the primary key, a
+        # LATERAL subquery (kept apart by OFFSET 0) makes it do the latter.
+        postings = sum((frequencies or {}).get(term, 0) for term in terms)
+        if postings > LOOKUP_COST * len(ids) * len(terms):
+            sql = (
+                "SELECT k.id AS entry_id, p.term, p.impact FROM unnest(%s::bigint[]) k(id) "
+                "CROSS JOIN LATERAL (SELECT term, impact FROM search_posting p "
+                "WHERE p.entry_id = k.id AND p.term = ANY(%s::text[]) OFFSET 0) p"
+            )
+        else:
+            sql = (
+                "SELECT entry_id, term, impact FROM search_posting "
+                "WHERE entry_id = ANY(%s::bigint[]) AND term = ANY(%s::text[])"
+            )
+        return [(sql, [list(ids), list(terms)])]
 
     def insert_postings(self, cursor, rows):
         # COPY: an order of magnitude faster than INSERT for the ~60 postings of each passage.
