@@ -198,7 +198,6 @@ PENJELASAN_RE = re.compile(r"^\s*PENJELASAN\s*$|^\s*PENJELASAN\s+ATAS\b")
 LAMPIRAN_RE = re.compile(
     r"^\s*LAMP\W?I\W?RAN\s*(?:[IVX]+\s*)?(?:\s+(?:PERATURAN|KEPUTUSAN|UNDANG)\b.*)?\s*:?\s*$"
 )
-ENACT_RE = re.compile(r"^\s*(?:Ditetapkan|Disahkan|Dikeluarkan)\s+di\b", re.I)
 #: Where the signing block starts: an enactment line, also when a side table's cells share its
 #: baseline ("PARAF KOORDINASI Ditetapkan di Bali"), or, when there is none, the promulgation line.
 SIGNING_START_RE = re.compile(
