@@ -20,10 +20,10 @@ ADMIN_PASSWORD ?=
 DEV := DJANGO_SETTINGS_MODULE=registry.settings.dev $(PY) manage.py
 TESTENV := DJANGO_SETTINGS_MODULE=registry.settings.test
 
-.PHONY: help install run test lint bench clean distclean
+.PHONY: help install run test lint bench clean distclean search-cluster search-cluster-stop test-search-live
 
 help:  ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
 
 $(PY):
 	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install it or pass PYTHON=/path/to/python3.11" >&2; exit 1; }
@@ -69,6 +69,21 @@ bench: install  ## Run each executable in bench/ in turn
 			found=1; echo "== $$script"; PATH="$(CURDIR)/$(BIN):$$PATH" "./$$script"; \
 		fi; \
 	done; [ "$$found" = 1 ] || echo "No executable benchmarks in bench/ yet."
+
+# A three-node OpenSearch cluster on 127.0.0.1 (HTTP 9250-9252), jars from Maven Central (needs Java 17
+# and Maven); data in a temporary folder. See README "Live search suite" and docs/search-cluster.md.
+SEARCH_CLUSTER := .ci/search-cluster/cluster
+
+search-cluster:  ## Start a 3-node OpenSearch cluster on 127.0.0.1:9250-9252 and print OPENSEARCH_URL
+	$(SEARCH_CLUSTER) start
+
+search-cluster-stop:  ## Stop that cluster cleanly and delete its data
+	$(SEARCH_CLUSTER) stop
+
+test-search-live: install  ## Run the live search suite against OPENSEARCH_URL (or ELASTICSEARCH_URL)
+	@if [ -z "$${OPENSEARCH_URL:-}$${ELASTICSEARCH_URL:-}" ]; then \
+		echo "Set OPENSEARCH_URL (make search-cluster prints it) or ELASTICSEARCH_URL first." >&2; exit 1; fi
+	$(TESTENV) $(BIN)/pytest -m optional_service $(PYTEST_ARGS)
 
 clean:  ## Remove caches and build output (keeps .venv and the database)
 	rm -rf .pytest_cache .ruff_cache build bench/out *.egg-info

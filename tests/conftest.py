@@ -3,9 +3,11 @@
 A test that needs something the machine lacks (Chromium, Tesseract, the corpus …) skips with a reason
 on a laptop. Under CI (``CI=true``) or with ``REGISTRI_STRICT_SKIPS=1`` such a skip is reported as a
 failure instead, so a missing system dependency can never turn the build green by silently running
-fewer tests. A test whose server is genuinely optional in CI (the live Elasticsearch suite when
-``ELASTICSEARCH_URL`` is unset) says so with ``@pytest.mark.optional_service("reason")`` and keeps
-its skip. ``REGISTRI_STRICT_SKIPS=0`` turns the rule off even under CI.
+fewer tests. A test whose server is genuinely optional in CI (the live search-cluster suite when
+neither ``OPENSEARCH_URL`` nor ``ELASTICSEARCH_URL`` is set) says so with
+``@pytest.mark.optional_service("reason")`` and keeps its skip; once one of those URLs is set, the
+server is there to be used, and under strict skips such a skip fails the run too (CI's live run).
+``REGISTRI_STRICT_SKIPS=0`` turns the rule off even under CI.
 """
 
 import os
@@ -18,6 +20,9 @@ CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus"
 
 _TRUE = {"1", "true", "yes", "on"}
 _STRICT_KEY = pytest.StashKey[bool]()
+_SERVICE_KEY = pytest.StashKey[str]()
+#: Setting any of these says a live search server is there: optional_service skips then count.
+SERVICE_URL_VARIABLES = ("OPENSEARCH_URL", "ELASTICSEARCH_URL")
 
 
 def strict_skips_enabled(environ=os.environ) -> bool:
@@ -31,6 +36,9 @@ def strict_skips_enabled(environ=os.environ) -> bool:
 def pytest_configure(config):
     # Read once: tests that patch the environment must not change how the run reports skips.
     config.stash[_STRICT_KEY] = strict_skips_enabled()
+    config.stash[_SERVICE_KEY] = next(
+        (name for name in SERVICE_URL_VARIABLES if os.environ.get(name, "").strip()), ""
+    )
 
 
 def _optional_service_reason(node) -> str | None:
@@ -45,7 +53,8 @@ def _optional_service_reason(node) -> str | None:
 def _strict_failure_message(node, report) -> str | None:
     """Why this skip fails the run under strict skips, or None when the skip is allowed."""
     optional = _optional_service_reason(node)
-    if optional:
+    service = node.config.stash.get(_SERVICE_KEY, "")
+    if optional and not service:
         return None
     if optional == "":
         return (
@@ -54,6 +63,12 @@ def _strict_failure_message(node, report) -> str | None:
         )
     longrepr = report.longrepr
     reason = str(longrepr[2]) if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+    if optional:
+        return (
+            f"{node.nodeid} skipped under strict skips although {service} is set: "
+            f"{reason.removeprefix('Skipped: ')}\n"
+            f"With {service} set the live server is expected; unset it to let this test skip."
+        )
     return (
         f"{node.nodeid} skipped under strict skips (CI=true or REGISTRI_STRICT_SKIPS=1): "
         f"{reason.removeprefix('Skipped: ')}\n"

@@ -1,158 +1,90 @@
-"""Elasticsearch: an index behind an alias, rebuilt without downtime, reached through elasticsearch.dsl."""
+"""Elasticsearch through the official ``elasticsearch`` client (8.x).
 
-import time
-from collections.abc import Callable, Iterable
+Everything but the client calls is shared with OpenSearch in :class:`~search.backends.cluster.ClusterBackend`,
+and every body comes from :mod:`search.backends.elastic_mapping`.
+"""
 
-from elastic_transport import TransportError
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, Elasticsearch, helpers
 
-from ..analysis import Thesaurus
-from .base import Health, SearchBackend, SearchUnavailable, clean_filters
-from .elastic_mapping import (
-    build_citation_search,
-    build_index,
-    build_search,
-    build_suggest,
-    document_source,
-    parse_hits,
-    parse_search,
-)
+from .cluster import ClusterBackend
 
-_FAILURES = (TransportError, ApiError, helpers.BulkIndexError, ConnectionError)
+#: Index management and bulk writes run in tasks, not in a page: they may take longer than a query.
+WRITE_TIMEOUT = 60.0
 
 
-class ElasticsearchBackend(SearchBackend):
-    """Documents in ``<prefix>-documents-<timestamp>`` indices, read and written through an alias.
-
-    A rebuild fills a new index and swaps the alias in one atomic call; writes made meanwhile go to
-    every index behind the pattern, so the new one misses nothing.
-    """
+class ElasticsearchBackend(ClusterBackend):
+    """Documents in ``<prefix>-documents-<timestamp>`` indices behind an alias (see ``ClusterBackend``)."""
 
     name = "elasticsearch"
+    product = "Elasticsearch"
+    failures = (TransportError, ApiError, helpers.BulkIndexError, ConnectionError)
+    unreachable = (TransportConnectionError, ConnectionTimeout, ConnectionError)
 
-    def __init__(
-        self,
-        url: str,
-        prefix: str = "registri",
-        thesaurus: Callable[[], Thesaurus] | None = None,
-        timeout: float = 3.0,
-        refresh: bool | str = False,
-        client: Elasticsearch | None = None,
-    ):
-        self.url = url
-        self.alias = f"{prefix}-documents"
-        self._thesaurus = thesaurus or Thesaurus
-        self.refresh = refresh
-        self.client = client or Elasticsearch(
-            url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
+    def connect(self, hosts, timeout, api_key, ca_certs):
+        return Elasticsearch(
+            hosts,
+            request_timeout=timeout,
+            # Another node may answer when one is down; a slow cluster is not asked twice.
+            max_retries=len(hosts) - 1,
+            retry_on_timeout=False,
+            api_key=api_key or None,
+            ca_certs=ca_certs or None,
         )
 
-    def _call(self, fn, *args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except _FAILURES as exc:
-            raise SearchUnavailable(f"Elasticsearch ({self.url}): {exc}") from exc
+    def _slow(self):
+        return self.client.options(request_timeout=max(self.timeout, WRITE_TIMEOUT))
 
-    # --- index management -----------------------------------------------------------------------
+    def _op_create_index(self, name, body):
+        self._slow().indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
 
-    def _new_index(self) -> str:
-        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
-        body = build_index(name, self._thesaurus()).to_dict()
-        self._call(self.client.indices.create, index=name, **body)
-        return name
+    def _op_indices(self, pattern):
+        return list(self.client.indices.get(index=pattern, allow_no_indices=True).body)
 
-    def _targets(self) -> list[str]:
-        """Every physical index writes must reach (the live one, and one being rebuilt)."""
-        found = self._call(self.client.indices.get, index=f"{self.alias}-*", allow_no_indices=True)
-        return sorted(found.body) if hasattr(found, "body") else sorted(found)
+    def _op_alias_indices(self, alias):
+        found = self.client.options(ignore_status=404).indices.get_alias(name=alias).body
+        return [] if found.get("status") == 404 else list(found)  # no alias yet: not an error
 
-    def ensure_index(self) -> None:
-        """Create the first index and its alias when there is none."""
-        if not self._call(self.client.indices.exists_alias, name=self.alias):
-            name = self._new_index()
-            self._call(self.client.indices.put_alias, index=name, name=self.alias)
+    def _op_update_aliases(self, actions):
+        self._slow().indices.update_aliases(actions=actions)
 
-    def drop(self) -> None:
-        """Delete every index of this prefix (tests and teardown)."""
-        for name in self._targets():
-            self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
+    def _op_delete_index(self, name):
+        self._slow().indices.delete(index=name, ignore_unavailable=True)
 
-    # --- writing --------------------------------------------------------------------------------
+    def _op_put_settings(self, name, settings):
+        self._slow().indices.put_settings(index=name, settings=settings)
 
-    def replace(self, owner, documents):
-        self.ensure_index()
-        for target in self._targets():
-            self._call(
-                self.client.delete_by_query,
-                index=target,
-                query={"term": {"owner": owner}},
-                refresh=True,
-                conflicts="proceed",
+    def _op_refresh(self, name):
+        self._slow().indices.refresh(index=name)
+
+    def _op_search(self, index, body, **params):
+        return self.client.search(index=index, body=body, **params).body
+
+    def _op_count(self, index):
+        return self.client.count(index=index)["count"]
+
+    def _op_bulk(self, actions, refresh, chunk_size, slow):
+        return [
+            item
+            for _, item in helpers.streaming_bulk(
+                self._slow() if slow else self.client,
+                actions,
+                chunk_size=chunk_size,
+                refresh=refresh,
+                raise_on_error=False,
+                yield_ok=False,
             )
-            actions = [{"_index": target, "_id": d.doc_id, "_source": document_source(d)} for d in documents]
-            if actions:
-                self._call(helpers.bulk, self.client, actions, refresh=self.refresh)
+        ]
 
-    def rebuild(self, documents: Iterable, progress=None):
-        old = self._targets()
-        name = self._new_index()
-        count = 0
-
-        def actions():
-            nonlocal count
-            for document in documents:
-                count += 1
-                if progress and count % 1000 == 0:
-                    progress(count)
-                yield {"_index": name, "_id": document.doc_id, "_source": document_source(document)}
-
+    def _op_health(self, **params):
+        client = self._slow() if "wait_for_status" in params else self.client
         try:
-            self._call(helpers.bulk, self.client, actions(), chunk_size=500)
-            self._call(self.client.indices.refresh, index=name)
-            swap = [{"remove": {"index": index, "alias": self.alias}} for index in old]
-            swap.append({"add": {"index": name, "alias": self.alias}})
-            self._call(self.client.indices.update_aliases, actions=swap)
-        except SearchUnavailable:
-            self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
+            return client.cluster.health(**params).body
+        except ApiError as exc:
+            if exc.status_code == 408:  # waited in vain: the body still says how the cluster is
+                return exc.body
             raise
-        for index in old:
-            self._call(self.client.indices.delete, index=index, ignore_unavailable=True)
-        if progress:
-            progress(count)
-        return count
 
-    # --- reading --------------------------------------------------------------------------------
-
-    def _search(self, search):
-        response = self._call(self.client.search, index=self.alias, body=search.to_dict())
-        return response.body if hasattr(response, "body") else response
-
-    def search(self, request):
-        search = build_search(request, self.alias, clean_filters(request.filters))
-        return parse_search(self._search(search))
-
-    def lookup_citations(self, keys):
-        if not keys:
-            return []
-        hits = parse_hits(self._search(build_citation_search(keys, self.alias)))
-        hits.sort(key=lambda hit: 0 if hit.kind == "pasal" else 1)
-        return hits
-
-    def suggest(self, words, prefix, limit=8):
-        return parse_hits(self._search(build_suggest(words, prefix, self.alias, limit)))
-
-    def count(self):
-        return int(self._call(self.client.count, index=self.alias)["count"])
-
-    def health(self):
-        try:
-            info = self._call(self.client.cluster.health)
-            documents = self.count()
-        except SearchUnavailable as exc:
-            return Health(engine=self.name, ok=False, detail=str(exc))
-        return Health(
-            engine=self.name,
-            ok=info["status"] in ("green", "yellow"),
-            detail=f"Elasticsearch {self.url} ({info['status']}), alias {self.alias}",
-            documents=documents,
-        )
+    def _op_info(self):
+        return self.client.info().body

@@ -1,13 +1,20 @@
-"""Elasticsearch index definition, query bodies and response parsing, built with ``elasticsearch.dsl``.
+"""Index definition, query bodies and response parsing for Elasticsearch and OpenSearch.
 
-Everything here is pure (no server): the backend in :mod:`search.backends.elastic` sends what these
-functions build, and the tests check them against constructed responses.
+Built with ``elasticsearch.dsl`` and sent as plain JSON, so one set of bodies serves both engines:
+:mod:`search.backends.cluster` holds what the two backends share (alias, rebuild, writes, reads),
+:mod:`search.backends.elastic` and :mod:`search.backends.opensearch` only adapt their clients.
+Everything here is pure (no server); the tests check it against constructed responses, and the
+live suite against a real cluster.
 
-The analyzers mirror :mod:`search.analysis`: standard tokenizer, lowercase, asciifolding, protected
-words (``keyword_marker``), stopwords and the Indonesian stemmer (Lucene's implementation of the
-Tala algorithm, on which the Snowball Indonesian stemmer is also based). Synonyms live only in the
-search analyzer (``synonym_graph``), as in the database engines.
+The analyzers reproduce :mod:`search.analysis` token for token: split on anything that is not a
+letter or a digit, lowercase, asciifolding, protected words and short or numeric words left
+unstemmed (``keyword_marker``), stopwords, then the Snowball Indonesian stemmer, the same algorithm
+PyStemmer runs for the database engines. So every engine matches the same documents for a query, and
+totals and facet counts agree; only the ranking differs (BM25 here, :mod:`search.scoring` there).
+Synonyms live only in the search analyzer (``synonym_graph``), as in the database engines.
 """
+
+from dataclasses import dataclass
 
 from elasticsearch.dsl import (
     A,
@@ -21,6 +28,7 @@ from elasticsearch.dsl import (
     Text,
     analyzer,
     token_filter,
+    tokenizer,
 )
 
 from ..analysis import PROTECTED_WORDS, STOPWORDS, Thesaurus, words
@@ -31,14 +39,22 @@ from .base import FACET_FIELDS, FACET_LABEL_FIELDS, MODE_ALL, BackendHit, Backen
 TITLE_BOOST, KEYWORDS_BOOST, BODY_BOOST = 8, 4, 1
 
 
+#: Splits like :func:`search.analysis.words` (which folds first, then keeps runs of ``[0-9a-z]``).
+WORD_SPLIT = r"[^\p{L}\p{N}]+"
+#: Words :func:`search.analysis.stem` leaves alone besides the protected ones (after folding).
+UNSTEMMED = r"[a-z]{0,3}|.*[0-9].*"
+
+
 def analyzers(thesaurus: Thesaurus):
     """The index analyzer, the search analyzer (with synonyms) and the plain one for autocomplete."""
+    split = tokenizer("registri_words", "pattern", pattern=WORD_SPLIT)
     protected = token_filter("registri_protected", "keyword_marker", keywords=sorted(PROTECTED_WORDS))
+    unstemmed = token_filter("registri_unstemmed", "keyword_marker", keywords_pattern=UNSTEMMED)
     stop = token_filter("registri_stop", "stop", stopwords=sorted(STOPWORDS))
-    stemmer = token_filter("registri_stemmer", "stemmer", language="indonesian")
+    stemmer = token_filter("registri_stemmer", "snowball", language="Indonesian")
     base = ["lowercase", "asciifolding"]
     index_analyzer = analyzer(
-        "registri_index", tokenizer="standard", filter=[*base, protected, stop, stemmer]
+        "registri_index", tokenizer=split, filter=[*base, protected, unstemmed, stop, stemmer]
     )
     search_filters = [*base]
     rules = thesaurus.rules()
@@ -47,15 +63,41 @@ def analyzers(thesaurus: Thesaurus):
             token_filter("registri_synonyms", "synonym_graph", synonyms=rules, lenient=True)
         )
     search_analyzer = analyzer(
-        "registri_search", tokenizer="standard", filter=[*search_filters, protected, stop, stemmer]
+        "registri_search", tokenizer=split, filter=[*search_filters, protected, unstemmed, stop, stemmer]
     )
-    plain = analyzer("registri_plain", tokenizer="standard", filter=base)
+    plain = analyzer("registri_plain", tokenizer=split, filter=base)
     return index_analyzer, search_analyzer, plain
 
 
-def build_index(name: str, thesaurus: Thesaurus, replicas: int = 0) -> Index:
+@dataclass(frozen=True)
+class IndexSettings:
+    """How an index is laid out on a cluster (``SEARCH_INDEX_SHARDS`` / ``SEARCH_INDEX_REPLICAS``).
+
+    One primary shard suits a city's corpus (well under a shard's comfortable size, and BM25
+    statistics stay global); ``replicas`` is a number or an ``auto_expand_replicas`` range such as
+    ``"0-2"``: on three nodes every node holds a full copy (any node answers, two may fail), and a
+    one-node development server stays green.
+    """
+
+    shards: int = 1
+    replicas: int | str = "0-2"
+    refresh_interval: str = "1s"
+
+    def as_dict(self) -> dict:
+        values: dict = {"number_of_shards": self.shards, "refresh_interval": self.refresh_interval}
+        if isinstance(self.replicas, str) and "-" in self.replicas:
+            values["auto_expand_replicas"] = self.replicas
+        else:
+            values["number_of_replicas"] = int(self.replicas)
+        return values
+
+
+def build_index(
+    name: str, thesaurus: Thesaurus, replicas: int | str = 0, layout: IndexSettings | None = None
+) -> Index:
     """The index (settings, analyzers and mapping) that a rebuild creates under ``name``."""
     index_analyzer, search_analyzer, plain = analyzers(thesaurus)
+    layout = layout or IndexSettings(replicas=replicas)
 
     def text(**kwargs):
         return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, **kwargs)
@@ -76,7 +118,7 @@ def build_index(name: str, thesaurus: Thesaurus, replicas: int = 0) -> Index:
     mapping.field("subtitle", Keyword(index=False))
     mapping.field("url", Keyword(index=False))
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=replicas)
+    index.settings(**layout.as_dict())
     index.mapping(mapping)
     return index
 
@@ -99,6 +141,48 @@ def document_source(document: SearchDocument) -> dict:
         "boost": document.boost,
         **{k: v for k, v in document.facet_fields().items() if v not in (None, "")},
     }
+
+
+def index_action(index: str, document: SearchDocument) -> dict:
+    """The bulk action that writes ``document`` into ``index``."""
+    return {"_index": index, "_id": document.doc_id, "_source": document_source(document)}
+
+
+def delete_action(index: str, doc_id: str) -> dict:
+    """The bulk action that removes one document from ``index``."""
+    return {"_op_type": "delete", "_index": index, "_id": doc_id}
+
+
+#: Ids listed per request by :func:`build_id_page` (below the default ``max_result_window``).
+ID_PAGE_SIZE = 5000
+
+
+def build_id_page(owner: str | None = None, after: str | None = None) -> dict:
+    """One page of document ids (of one ``owner``, or all), in ``doc_id`` order, after ``after``."""
+    body: dict = {
+        "query": {"term": {"owner": owner}} if owner else {"match_all": {}},
+        "_source": False,
+        "docvalue_fields": ["doc_id"],
+        "sort": [{"doc_id": "asc"}],
+        "size": ID_PAGE_SIZE,
+        "track_total_hits": False,
+    }
+    if after is not None:
+        body["search_after"] = [after]
+    return body
+
+
+def parse_id_page(response: dict) -> list[str]:
+    """The ids of a response to :func:`build_id_page`."""
+    return [raw["sort"][0] for raw in response.get("hits", {}).get("hits", [])]
+
+
+#: Group counts are exact up to these numbers (cardinality's ``precision_threshold``) and within a
+#: percent or so beyond. Each facet bucket allocates memory in proportion to its threshold: a high
+#: one on every bucket of five facets doubled the cluster's query time, so facet values count
+#: exactly up to 3,000 results and the total up to 40,000.
+FACET_PRECISION = 3000
+TOTAL_PRECISION = 40000
 
 
 def _filter_queries(filters: dict[str, list[str]], exclude: str | None = None) -> list:
@@ -138,12 +222,12 @@ def build_search(request: SearchRequest, index: str, filters: dict[str, list[str
         others = _filter_queries(filters, exclude=facet)
         agg = A("filter", Q("bool", filter=others) if others else Q("match_all"))
         values = agg.bucket("values", "terms", field=facet, size=60)
-        values.metric("groups", "cardinality", field="group", precision_threshold=40000)
+        values.metric("groups", "cardinality", field="group", precision_threshold=FACET_PRECISION)
         if FACET_LABEL_FIELDS[facet]:
             values.bucket("label", "terms", field=FACET_LABEL_FIELDS[facet], size=1)
         search.aggs.bucket(f"facet_{facet}", agg)
     total = A("filter", Q("bool", filter=selected) if selected else Q("match_all"))
-    total.metric("groups", "cardinality", field="group", precision_threshold=40000)
+    total.metric("groups", "cardinality", field="group", precision_threshold=TOTAL_PRECISION)
     search.aggs.bucket("total_groups", total)
     first = (max(request.page, 1) - 1) * request.per_page
     search = search.extra(

@@ -1,8 +1,15 @@
 """The Elasticsearch engine without a server: index definition, query bodies, documents, responses."""
 
+import re
+
+import pytest
+
 from search.analysis import Thesaurus
 from search.backends.base import MODE_ANY, SearchRequest
 from search.backends.elastic_mapping import (
+    UNSTEMMED,
+    WORD_SPLIT,
+    IndexSettings,
     build_citation_search,
     build_index,
     build_search,
@@ -21,20 +28,41 @@ def _request(text, **kwargs):
 
 
 def test_index_analyzers_mirror_the_python_chain():
-    """Standard tokenizer, lowercase, asciifolding, keyword_marker, stop, Indonesian stemmer."""
+    """Split on non-alphanumerics, lowercase, asciifolding, keyword_marker (protected words; short and
+    numeric words), stop, Snowball Indonesian: the chain of search.analysis, token for token."""
     body = build_index("registri-documents-x", THESAURUS).to_dict()
     analysis = body["settings"]["analysis"]
     index = analysis["analyzer"]["registri_index"]
-    assert index["tokenizer"] == "standard"
+    assert index["tokenizer"] == "registri_words"
+    assert analysis["tokenizer"]["registri_words"] == {"type": "pattern", "pattern": WORD_SPLIT}
     assert index["filter"] == [
         "lowercase",
         "asciifolding",
         "registri_protected",
+        "registri_unstemmed",
         "registri_stop",
         "registri_stemmer",
     ]
-    assert analysis["filter"]["registri_stemmer"] == {"type": "stemmer", "language": "indonesian"}
+    assert analysis["filter"]["registri_stemmer"] == {"type": "snowball", "language": "Indonesian"}
     assert "pemerintah" in analysis["filter"]["registri_protected"]["keywords"]
+    assert analysis["filter"]["registri_unstemmed"]["keywords_pattern"] == UNSTEMMED
+
+
+def test_unstemmed_pattern_is_what_the_python_stemmer_leaves_alone():
+    """search.analysis.stem keeps words under four letters and words with digits; so does the marker."""
+    pattern = re.compile(UNSTEMMED)
+    for word in ["ktp", "uu", "a", "2023", "b3", "pasal5", "kartu", "pelayanan", "izin"]:
+        python_keeps = not word.isalpha() or len(word) < 4
+        assert bool(pattern.fullmatch(word)) == python_keeps, word
+
+
+def test_index_layout_for_a_cluster():
+    """One shard; replicas auto-expand to a copy per node (up to three); or fixed numbers."""
+    default = build_index("x", THESAURUS, layout=IndexSettings()).to_dict()["settings"]
+    assert (default["number_of_shards"], default["auto_expand_replicas"]) == (1, "0-2")
+    assert "number_of_replicas" not in default
+    fixed = build_index("x", THESAURUS, layout=IndexSettings(shards=3, replicas=1)).to_dict()["settings"]
+    assert (fixed["number_of_shards"], fixed["number_of_replicas"]) == (3, 1)
 
 
 def test_synonyms_only_in_the_search_analyzer():
@@ -222,3 +250,62 @@ def test_parse_search_response_groups_facets_and_total():
     assert result.facets["tahun"] == [("2023", "2023", 1)]
     assert result.facets["status"] == []
     assert result.total == 2
+
+
+class _Response(dict):
+    """A response as either client gives it (the elasticsearch client wraps it in ``.body``)."""
+
+    @property
+    def body(self):
+        return self
+
+
+class _Recorder:
+    """Stands in for either client's ``search`` call: records what a backend sends."""
+
+    def __init__(self):
+        self.sent = []
+
+    def search(self, index, body, **params):
+        self.sent.append((index, body, params))
+        return _Response(hits={"hits": []}, aggregations={})
+
+
+def test_both_cluster_backends_send_the_same_bodies():
+    """Elasticsearch and OpenSearch share every body: only the client differs."""
+    from search.backends.elastic import ElasticsearchBackend
+    from search.backends.opensearch import OpenSearchBackend
+
+    sent = []
+    for backend_class in (ElasticsearchBackend, OpenSearchBackend):
+        recorder = _Recorder()
+        backend = backend_class(
+            "http://127.0.0.1:9", prefix="p", thesaurus=lambda: THESAURUS, client=recorder
+        )
+        backend.search(_request("izin reklame", filters={"jenis": ["perwal"]}))
+        backend.suggest(["izin"], "rek")
+        backend.lookup_citations(["perwal:12:2023"])
+        sent.append(recorder.sent)
+    assert sent[0] == sent[1] and len(sent[0]) == 3
+    assert sent[0][0][0] == "p-documents"
+
+
+def test_a_connection_failure_opens_the_circuit_for_retry_after():
+    """After a connection failure the cluster is not asked again until ``retry_after`` has passed."""
+    from opensearchpy.exceptions import ConnectionError as ClientConnectionError
+
+    from search.backends.base import SearchUnavailable
+    from search.backends.opensearch import OpenSearchBackend
+
+    calls = []
+
+    class Down:
+        def search(self, **kwargs):
+            calls.append(kwargs)
+            raise ClientConnectionError("N/A", "refused", None)
+
+    backend = OpenSearchBackend("http://127.0.0.1:9", prefix="p", client=Down(), retry_after=60)
+    for _ in range(3):
+        with pytest.raises(SearchUnavailable):
+            backend.search(_request("izin"))
+    assert len(calls) == 1

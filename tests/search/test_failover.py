@@ -1,4 +1,9 @@
-"""When Elasticsearch cannot be reached: answers from the database, queued updates, replay."""
+"""When the search cluster cannot be reached or is too slow: answers from the database, queued
+updates, replay. (The drills against a real cluster are in test_cluster_drills.py.)"""
+
+import socket
+import threading
+import time
 
 import pytest
 from django.test import override_settings
@@ -68,3 +73,54 @@ def test_pending_updates_are_replayed_when_elasticsearch_returns(unreachable_ela
     assert replay_pending(back) == 2
     assert dict(back.replaced) == {f"service:{kept.pk}": [f"service:{kept.pk}"], f"service:{gone.pk}": []}
     assert not PendingIndexOperation.objects.exists()
+
+
+@pytest.fixture
+def silent_server():
+    """A loopback TCP server that accepts connections and never answers: a cluster stuck in GC."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+    held, stop = [], threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    thread.join(5)
+    for connection in held:
+        connection.close()
+    listener.close()
+
+
+@pytest.mark.parametrize("variable", ["OPENSEARCH_URL", "ELASTICSEARCH_URL"])
+def test_a_slow_cluster_costs_one_timeout_then_nothing(silent_server, variable):
+    """A request past the timeout falls back to the database quickly; for the next
+    SEARCH_CLUSTER_RETRY_SECONDS the cluster is not asked at all, for queries or for updates."""
+    urls = {"ELASTICSEARCH_URL": "", "OPENSEARCH_URL": "", variable: silent_server}
+    with override_settings(**urls, SEARCH_ELASTICSEARCH_TIMEOUT=0.5, SEARCH_CLUSTER_RETRY_SECONDS=30):
+        backends.reset()
+        try:
+            cluster = backends.get_cluster_backend()
+            factories.service(title="Izin Reklame Papan", summary="Pasang reklame.")
+            assert PendingIndexOperation.objects.filter(engine=cluster.name).count() == 1
+            for attempt in range(3):
+                started = time.monotonic()
+                result = service.search("reklame")
+                elapsed = time.monotonic() - started
+                assert result.degraded and result.hits[0].title.startswith("Izin <mark>Reklame</mark>")
+                # The first query waits for the timeout (0.5 s) once; the next ones do not wait at all.
+                assert elapsed < (2.0 if attempt == 0 else 0.3), (attempt, elapsed)
+            started = time.monotonic()
+            factories.service(title="Izin Trayek", summary="Angkutan kota.")
+            assert time.monotonic() - started < 2.0
+            assert PendingIndexOperation.objects.filter(engine=cluster.name).count() == 2
+            assert not cluster.health().ok
+        finally:
+            backends.reset()

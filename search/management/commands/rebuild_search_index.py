@@ -10,10 +10,12 @@ from ...registry import registry
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index of every engine (Elasticsearch behind its alias: no downtime)."
+    help = "Rebuild the search index of every engine (a search cluster behind its alias: no downtime)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--engine", help="Only this engine (sqlite, postgresql, elasticsearch).")
+        parser.add_argument(
+            "--engine", help="Only this engine (sqlite, postgresql, elasticsearch, opensearch)."
+        )
 
     def handle(self, *args, engine=None, **options):
         for backend in writable_backends():
