@@ -10,10 +10,11 @@ from datetime import date
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Level, RelationKind
-from .models import RegulationPage, RegulationRelation, RegulationType
+from .models import ImportProposal, RegulationPage, RegulationRelation, RegulationType
 from .parser import parse_regulation
 from .parser.models import Citation, ParsedRegulation
 
@@ -184,14 +185,19 @@ def build_proposals(page: RegulationPage) -> Proposals:
             page.tanggal_pengundangan,
             closing.date_promulgated,
         ),
-        ("gazette_year", _("Tahun lembaran/berita"), page.gazette_year, gazette.year if gazette else None),
         (
-            "gazette_number",
+            "tahun_lembaran",
+            _("Tahun lembaran/berita"),
+            page.tahun_lembaran,
+            gazette.year if gazette else None,
+        ),
+        (
+            "nomor_lembaran",
             _("Nomor lembaran/berita"),
-            page.gazette_number,
+            page.nomor_lembaran,
             gazette.number if gazette else None,
         ),
-        ("page_count", _("Jumlah halaman"), page.page_count, len(texts)),
+        ("jumlah_halaman", _("Jumlah halaman"), page.jumlah_halaman, len(texts)),
     ]
     return Proposals(
         fields=[FieldProposal(name, label, current, proposed) for name, label, current, proposed in values],
@@ -261,3 +267,73 @@ def create_national_record(cited: CitationProposal, index_page, user) -> Regulat
     index_page.add_child(instance=page)
     page.save_revision(user=user, log_action=True).publish(user=user)
     return page
+
+
+# --- proposals left by a JDIHN import (registry.regulations.importers) ----------------------------
+
+
+def import_proposal_target(row: ImportProposal) -> RegulationPage | None:
+    """The regulation an imported relation proposal points at, when the registry holds it."""
+    if row.target_type_id is None or not row.target_nomor or not row.target_tahun:
+        return None
+    pages = RegulationPage.objects.filter(
+        regulation_type_id=row.target_type_id, nomor__iexact=row.target_nomor, tahun=row.target_tahun
+    ).exclude(pk=row.regulation_id)
+    exact = pages.filter(wilayah__iexact=row.target_wilayah).first()
+    if exact is not None:
+        return exact
+    candidates = list(pages[:2])
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def import_relation_proposal(row: ImportProposal) -> RelationProposal:
+    """An imported relation proposal as the review's ``RelationProposal`` (target resolved now)."""
+    citation = Citation(
+        kind=row.target_type.code if row.target_type else "",
+        number=row.target_nomor,
+        year=row.target_tahun,
+        tentang=row.target_tentang or None,
+        raw=row.evidence,
+    )
+    target = import_proposal_target(row)
+    applied = (
+        target is not None
+        and RegulationRelation.objects.filter(
+            source_id=row.regulation_id, target=target, kind=row.relation_kind
+        ).exists()
+    )
+    return RelationProposal(
+        row.relation_kind, CitationProposal(citation, target, row.target_type), row.evidence, applied
+    )
+
+
+def apply_import_proposals(page: RegulationPage, rows: list[ImportProposal], user, publish=False):
+    """Apply confirmed import proposals of ``page`` through :func:`apply_proposals` and mark them applied.
+
+    A status proposal declares the regulation not in force; a relation proposal adds the relation
+    once its target is in the registry. Raises ``ValidationError`` (nothing saved) otherwise.
+    """
+    accepted, relations = {}, []
+    for row in rows:
+        if row.kind == ImportProposal.Kind.STATUS:
+            accepted["declared_not_in_force"] = "True"
+            note = _("Tidak berlaku menurut umpan JDIH (status: %(s)s).") % {"s": row.evidence}
+            accepted["status_note"] = str(note)[:255]
+            continue
+        proposal = import_relation_proposal(row)
+        if proposal.cited.target is None:
+            raise ValidationError(
+                _("%(target)s belum ada di registri; impor atau catat dahulu peraturan itu.")
+                % {"target": row.target_label}
+            )
+        relations.append(proposal)
+    revision = apply_proposals(page, accepted, relations, user, publish=publish)
+    decide_import_proposals(rows, ImportProposal.State.APPLIED, user)
+    return revision
+
+
+def decide_import_proposals(rows: list[ImportProposal], state: str, user) -> int:
+    """Mark import proposals applied or rejected (a rejected one is never proposed again)."""
+    return ImportProposal.objects.filter(pk__in=[row.pk for row in rows]).update(
+        state=state, decided_at=timezone.now(), decided_by=user
+    )

@@ -54,3 +54,4 @@ def register_regulation_register_permission():
 
 
 from . import review_hooks  # noqa: E402,F401  (extraction review views and buttons)
+from .import_hooks import register_import_urls  # noqa: E402,F401  (JDIHN import views and menu)

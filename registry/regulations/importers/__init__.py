@@ -1,0 +1,12 @@
+"""Bringing regulations in from a JDIHN feed (SPEC §1.5).
+
+Pure modules (no Django): ``messages`` (notes as message ids and parameters), ``text`` (empty
+markers, dates, regions), ``kinds`` (regulation types in every spelling, from
+``registry.reference.regulations``), ``titles`` (identity and "Perubahan atas …" from a title),
+``gazette`` (the Sumber line), ``mapping`` (one feed record → one regulation) and ``duplicates``
+(records naming the same regulation merged).
+
+Django modules: ``source`` (read a file or an http(s) URL with a timeout and a size cap),
+``planner`` (match, validate and decide per batch), ``writer`` (the batches, their transactions,
+the log and the proposals), ``files`` (``--with-files``) and ``report`` (what is printed and shown).
+"""
