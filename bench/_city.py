@@ -4,10 +4,13 @@ It makes a city about ten times the demo: ~45 Perangkat Daerah, 600 services and
 relations, plus four fixtures whose size the benchmark compares (a service with exactly 1 legal basis
 and one with exactly 20; a regulation with exactly 1 relation and linked service and one with 20).
 
-Pages are added straight into the tree as live pages, without revisions: publishing 900 pages one by
-one would take longer than the benchmark itself, and the public pages read the live tables, not the
-revisions. Child rows the pages do not need at creation time are bulk-inserted afterwards, and derived
-statuses are recomputed once at the end.
+The site tree comes from the test builders (``tests.factories.site_tree``) and the regulation types
+from their one definition (``ensure_regulation_types``), so both are made the way the tests make
+them. The pages themselves are not made with the test builders, which publish a revision per page:
+they are added straight into the tree as live pages, without revisions, because publishing 900 pages
+one by one would take longer than the benchmark itself, and the public pages read the live tables,
+not the revisions. Child rows the pages do not need at creation time are bulk-inserted afterwards,
+and derived statuses are recomputed once at the end.
 """
 
 import random
@@ -15,13 +18,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from registry.home.models import HomePage
-from registry.regulations.choices import Gazette, Level, Nature, RelationKind
+from registry.regulations.choices import Level, RelationKind
 from registry.regulations.models import (
     RegulationIndexPage,
     RegulationPage,
     RegulationRelation,
-    RegulationType,
 )
+from registry.regulations.reference_data import ensure_regulation_types
 from registry.regulations.status import refresh_statuses
 from registry.services.components import Component
 from registry.services.models import (
@@ -37,26 +40,18 @@ from registry.services.models import (
     ServiceSOP,
     ServiceStep,
 )
+from tests import factories
 
-# code, slug, name, abbreviation, level, rank, gazette, share of the regulations
-TYPES = [
-    ("UU", "uu", "Undang-Undang", "UU", Level.NASIONAL, 3, Gazette.LN, 0.06),
-    ("PP", "pp", "Peraturan Pemerintah", "PP", Level.NASIONAL, 4, Gazette.LN, 0.06),
-    ("PERMEN", "permen", "Peraturan Menteri", "Permen", Level.NASIONAL, 6, Gazette.BN, 0.08),
-    ("PERDA", "perda", "Peraturan Daerah", "Perda", Level.KOTA, 7, Gazette.LD, 0.22),
-    ("PERWAL", "perwal", "Peraturan Wali Kota", "Perwal", Level.KOTA, 8, Gazette.BD, 0.38),
-    ("KEPWAL", "kepwal", "Keputusan Wali Kota", "Kepwal", Level.KOTA, 90, Gazette.NONE, 0.10),
-    (
-        "KEP_KEPALA_PD",
-        "kep-kepala-pd",
-        "Keputusan Kepala Perangkat Daerah",
-        "Kep. Kepala PD",
-        Level.KOTA,
-        92,
-        Gazette.NONE,
-        0.10,
-    ),
-]
+#: The regulation types of the generated city (records from registry.reference) and their shares.
+TYPE_SHARES = {
+    "UU": 0.06,
+    "PP": 0.06,
+    "PERMEN": 0.08,
+    "PERDA": 0.22,
+    "PERWAL": 0.38,
+    "KEPWAL": 0.10,
+    "KEP_KEPALA_PD": 0.10,
+}
 
 TOPICS = [
     "Retribusi Jasa Umum",
@@ -132,36 +127,7 @@ class City:
 
 
 def _types():
-    kinds = {}
-    for code, slug, name, abbr, level, rank, gazette, _share in TYPES:
-        kinds[code], _created = RegulationType.objects.get_or_create(
-            code=code,
-            defaults={
-                "slug": slug,
-                "name": name,
-                "abbreviation": abbr,
-                "level": level,
-                "rank": rank,
-                "gazette": gazette,
-                "is_local": level == Level.KOTA,
-                "nature": Nature.PENETAPAN if code.startswith("KEP") else Nature.PERATURAN,
-                "has_supplement": gazette in (Gazette.LN, Gazette.LD),
-            },
-        )
-    return kinds
-
-
-def _site():
-    home = HomePage.objects.first()
-    if home is None:
-        raise SystemExit(
-            "Halaman beranda tidak ada: jalankan migrasi pada basis data benchmark terlebih dahulu."
-        )
-    reg_index = home.add_child(instance=RegulationIndexPage(title="Peraturan", slug="peraturan", live=True))
-    opd_index = home.add_child(
-        instance=PerangkatDaerahIndexPage(title="Perangkat Daerah", slug="opd", live=True)
-    )
-    return home, reg_index, opd_index
+    return ensure_regulation_types(codes=set(TYPE_SHARES))
 
 
 def _regulation(index, kind, nomor, tahun, tentang, rng, **extra):
@@ -178,9 +144,9 @@ def _regulation(index, kind, nomor, tahun, tentang, rng, **extra):
         tempat_penetapan="Jakarta" if national else "Balikpapan",
         tanggal_penetapan=day,
         tanggal_pengundangan=day if kind.gazette else None,
-        gazette_year=tahun if kind.gazette else None,
-        gazette_number=str(nomor) if kind.gazette else "",
-        page_count=rng.randint(4, 60),
+        tahun_lembaran=tahun if kind.gazette else None,
+        nomor_lembaran=str(nomor) if kind.gazette else "",
+        jumlah_halaman=rng.randint(4, 60),
         subjek="PELAYANAN PUBLIK - " + tentang.upper(),
         bidang_hukum="Hukum Administrasi Negara",
         lokasi="Bagian Hukum Setda Kota Balikpapan",
@@ -196,8 +162,8 @@ def build_regulations(index, kinds, count, rng):
     """``count`` regulations spread over the types and the years 2005–2024."""
     numbers = {}
     pages = []
-    codes = [row[0] for row in TYPES]
-    shares = [row[-1] for row in TYPES]
+    codes = list(TYPE_SHARES)
+    shares = list(TYPE_SHARES.values())
     for _ in range(count):
         code = rng.choices(codes, shares)[0]
         tahun = rng.randint(2005, 2024)
@@ -393,7 +359,7 @@ def build_city(scale=10, seed=20240601) -> City:
         LifeEvent.objects.get_or_create(slug=f"peristiwa-{i}", defaults={"name": name, "sort_order": i})[0]
         for i, name in enumerate(LIFE_EVENTS)
     ]
-    home, reg_index, opd_index = _site()
+    home, reg_index, opd_index = factories.site_tree()
     regulations = build_regulations(reg_index, kinds, 32 * scale, rng)
     build_relations(regulations, rng)
     units = build_units(opd_index, 45, rng)

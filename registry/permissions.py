@@ -40,6 +40,7 @@ by hand, so running it twice changes nothing.
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
@@ -108,6 +109,9 @@ KIND_LABELS = {
     "unlock": _lazy("buka kunci"),
     "bulk_delete": _lazy("hapus massal"),
 }
+#: The page types roles are granted on, by "app_label.ModelName".
+REGULATION_INDEX_MODEL = "regulations.RegulationIndexPage"
+OPD_PAGE_MODEL = "services.PerangkatDaerahPage"
 REGULATION_INDEX_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
 OPD_PAGE_PERMISSIONS = ("add", "change", "publish")
 
@@ -208,9 +212,9 @@ def ensure_groups() -> list[GroupChange]:
 
     Returns one :class:`GroupChange` per group; all of them are unchanged on a second run.
     """
-    from registry.regulations.models import RegulationIndexPage
-    from registry.services.models import PerangkatDaerahPage
-
+    # The page types by label, as foreign keys name them: the apps import this module, not the reverse.
+    RegulationIndexPage = apps.get_model(REGULATION_INDEX_MODEL)
+    PerangkatDaerahPage = apps.get_model(OPD_PAGE_MODEL)
     changes = {name: ensure_role(name) for name in (BAGIAN_HUKUM, EDITOR_OPD, EVALUATOR)}
     index = RegulationIndexPage.objects.order_by("path").first()
     if index is None:

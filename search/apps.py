@@ -15,8 +15,10 @@ class SearchConfig(AppConfig):
 
         from . import synonyms
         from .models import Synonym
-        from .registry import autodiscover
+        from .registry import autodiscover, registry
+        from .tasks import enqueue_refresh
 
+        registry.on_change = enqueue_refresh
         autodiscover()
         post_save.connect(synonyms.invalidate, sender=Synonym, dispatch_uid="search_synonym_saved")
         post_delete.connect(synonyms.invalidate, sender=Synonym, dispatch_uid="search_synonym_deleted")

@@ -10,13 +10,13 @@ from datetime import date
 from wagtail.models import Page, Site
 
 from registry.home.models import HomePage
-from registry.regulations.choices import Gazette, Level, Nature
+from registry.regulations.choices import Level
 from registry.regulations.models import (
     RegulationIndexPage,
     RegulationPage,
     RegulationRelation,
-    RegulationType,
 )
+from registry.regulations.reference_data import ensure_regulation_types
 from registry.services.models import (
     LegalBasis,
     PerangkatDaerahIndexPage,
@@ -28,42 +28,10 @@ from registry.services.models import (
 
 _counter = itertools.count(1)
 
-TYPE_DEFAULTS = {
-    "UU": ("uu", "Undang-Undang", "UU", Level.NASIONAL, 3, Gazette.LN, False),
-    "PP": ("pp", "Peraturan Pemerintah", "PP", Level.NASIONAL, 4, Gazette.LN, False),
-    "PERDA": ("perda", "Peraturan Daerah", "Perda", Level.KOTA, 7, Gazette.LD, True),
-    "PERWAL": ("perwal", "Peraturan Wali Kota", "Perwal", Level.KOTA, 8, Gazette.BD, True),
-    "KEPWAL": ("kepwal", "Keputusan Wali Kota", "Kepwal", Level.KOTA, 90, Gazette.NONE, True),
-    "KEP_KEPALA_PD": (
-        "kep-kepala-pd",
-        "Keputusan Kepala Perangkat Daerah",
-        "Kep. Kepala PD",
-        Level.KOTA,
-        92,
-        Gazette.NONE,
-        True,
-    ),
-}
-
 
 def regulation_type(code="PERWAL"):
-    """Get or create one of the common regulation types by code."""
-    slug, name, abbr, level, rank, gazette, is_local = TYPE_DEFAULTS[code]
-    nature = Nature.PENETAPAN if code.startswith("KEP") else Nature.PERATURAN
-    obj, _ = RegulationType.objects.get_or_create(
-        code=code,
-        defaults={
-            "slug": slug,
-            "name": name,
-            "abbreviation": abbr,
-            "level": level,
-            "rank": rank,
-            "gazette": gazette,
-            "is_local": is_local,
-            "nature": nature,
-        },
-    )
-    return obj
+    """One of the seed regulation types (``registry.reference.regulations``), created on first use."""
+    return ensure_regulation_types(codes={code})[code]
 
 
 def site_tree():

@@ -5,28 +5,14 @@ hundreds of template renders. These columns build their cell with format_html in
 costs little more per row than the data itself.
 """
 
-from functools import lru_cache
-
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext
 from wagtail.admin.ui.tables import Column
 
-from .rulebase import CoverageStatus, Severity
-from .rules import RULES
-
-
-@lru_cache(maxsize=8)
-def _labels(language):
-    """Rule titles, severity and status labels as plain strings, translated once per language."""
-    return {
-        "rules": {rule.code: str(rule.title) for rule in RULES},
-        "severities": {k: str(v) for k, v in Severity.choices},
-        "statuses": {k: str(v) for k, v in CoverageStatus.choices},
-        "fix": str(_("Perbaikan")),
-    }
+from . import display
+from .rulebase import CoverageStatus
 
 
 class PlainColumn(Column):
@@ -49,7 +35,7 @@ class StatusColumn(Column):
     """The coverage status as a tag (primary for "lengkap")."""
 
     def render_cell_html(self, instance, parent_context):
-        label = _labels(get_language())["statuses"].get(instance.status, instance.status)
+        label = display.status_label(instance.status)
         modifier = " w-status--primary" if instance.status == CoverageStatus.LENGKAP else ""
         return format_html('<td><span class="w-status{}">{}</span></td>', modifier, label)
 
@@ -58,17 +44,17 @@ class FindingsColumn(Column):
     """The findings of a service with their fixes (uses prefetched findings)."""
 
     def render_cell_html(self, instance, parent_context):
-        labels = _labels(get_language())
+        fix_label = gettext("Perbaikan")
         items = format_html_join(
             "",
             "<li><strong>[{}] {}</strong>: {}<br><em>{}:</em> {}</li>",
             (
                 (
-                    labels["severities"].get(item.severity, item.severity),
-                    labels["rules"].get(item.code, item.code),
-                    item.message,
-                    labels["fix"],
-                    item.fix,
+                    display.severity_label(item.severity),
+                    item.title,
+                    display.finding_message(item),
+                    fix_label,
+                    display.finding_fix(item),
                 )
                 for item in instance.findings.all()
             ),

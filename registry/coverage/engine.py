@@ -18,7 +18,7 @@ from registry.services.models import LegalBasis, ServiceSOP
 
 from . import loader
 from .models import Finding, ServiceCoverage
-from .rulebase import Context, Severity, cached_translations, derive_status
+from .rulebase import Context, Severity, derive_status
 from .rules import evaluate
 
 Progress = Callable[[str, int, int], None]
@@ -42,8 +42,7 @@ def recompute(
         if not service_ids:
             return RecomputeResult(0, 0, Counter())
     report = progress or (lambda phase, done, total: None)
-    with cached_translations():
-        coverages, findings, statuses = _evaluate(service_ids, today or timezone.localdate(), report)
+    coverages, findings, statuses = _evaluate(service_ids, today or timezone.localdate(), report)
     report("write", 0, len(coverages))
     _store(service_ids, coverages, findings)
     report("write", len(coverages), len(coverages))
@@ -79,8 +78,10 @@ def _evaluate(service_ids, today, report):
                 coverage_id=service.id,
                 code=item.code,
                 severity=item.severity,
-                message=item.message,
-                fix=item.fix,
+                message_id=item.message_id,
+                message_params=item.message_params,
+                fix_id=item.fix_id,
+                fix_params=item.fix_params,
                 regulation_id=item.regulation_id,
                 suggested_regulation_id=item.suggested_regulation_id,
             )

@@ -22,12 +22,11 @@ from registry.regulations.choices import Status
 from registry.services.components import Component
 from registry.services.models import LegalBasis, LegalBasisRole, ServicePage, ServiceSOP
 
+from . import display
 from .models import ServiceCoverage
-from .rulebase import CoverageStatus
 
 _ROLE_LABELS = dict(LegalBasisRole.choices)
 _STATUS_LABELS = dict(Status.choices)
-_COVERAGE_LABELS = dict(CoverageStatus.choices)
 _COMPONENT_LABELS = dict(Component.choices)
 
 
@@ -43,7 +42,7 @@ class EvidenceRow:
 
     @property
     def coverage_label(self) -> str:
-        return str(_COVERAGE_LABELS.get(self.coverage_status, _t("Belum dihitung")))
+        return display.status_label(self.coverage_status) if self.coverage_status else _t("Belum dihitung")
 
 
 @dataclass

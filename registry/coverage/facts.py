@@ -4,57 +4,45 @@ The loader (:mod:`registry.coverage.loader`) builds these from the database in a
 queries; the rules (:mod:`registry.coverage.rules`) read nothing else. Nothing here touches Django
 models, so rules can be tested on hand-built facts without a database.
 
-The string constants mirror the Django choices of the regulations and services apps
-(``tests/coverage/test_facts.py`` keeps them in step).
+The vocabularies come from :mod:`registry.reference`, the one definition the models' choices are
+built from too.
 """
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-# registry.regulations.choices.Status
-IN_FORCE_STATUSES = frozenset({"berlaku", "diubah", "dicabut_sebagian"})
-# registry.regulations.choices.RelationKind
-REVOKES = "mencabut"
-AMENDS = frozenset({"mengubah", "mengubah_sebagian"})
-IMPLEMENTS = "melaksanakan"
-# registry.services.models.LegalBasisRole
-ROLE_BASIS = "dasar_hukum"
-ROLE_SK_SP = "sk_sp"
-ROLE_SOP = "sop"
-# registry.services.models.CostKind / ChannelKind
-COST_CHARGED = "berbayar"
-CHANNEL_ONLINE = "daring"
-# registry.services.components.Component, in regulation order; 1–6 are the delivery components.
-COMPONENTS = (
-    "persyaratan",
-    "prosedur",
-    "waktu",
-    "biaya",
-    "produk",
-    "pengaduan",
-    "dasar_hukum",
-    "sarana",
-    "kompetensi",
-    "pengawasan",
-    "jumlah_pelaksana",
-    "jaminan",
-    "keamanan",
-    "evaluasi",
-)
-DELIVERY_COMPONENTS = COMPONENTS[:6]
+from registry.reference import components, regulations, services
+
+from .messages import gettext_noop
+
+IN_FORCE_STATUSES = regulations.IN_FORCE_STATUSES
+REVOKES = regulations.MENCABUT
+AMENDS = frozenset({regulations.MENGUBAH, regulations.MENGUBAH_SEBAGIAN})
+IMPLEMENTS = regulations.MELAKSANAKAN
+ROLE_BASIS = services.ROLE_BASIS
+ROLE_SK_SP = services.ROLE_SK_SP
+ROLE_SOP = services.ROLE_SOP
+COST_CHARGED = services.COST_CHARGED
+CHANNEL_ONLINE = services.CHANNEL_ONLINE
+#: Component codes in regulation order; the first six are the delivery components.
+COMPONENTS = components.CODES
+DELIVERY_COMPONENTS = components.DELIVERY_CODES
 # RegulationType codes that may set a tariff or implement a delegation.
 TARIFF_TYPE_CODES = frozenset({"PERDA", "PERWAL"})
 PERWAL = "PERWAL"
 PERDA = "PERDA"
+#: The matter of a delegation inferred from relations (a msgid; see :class:`DelegationFacts`).
+INFERRED_MATTER = gettext_noop("lebih lanjut dengan Peraturan Wali Kota")
 
 
 @dataclass(frozen=True)
 class DelegationFacts:
     """A matter a regulation leaves to a lower instrument ("diatur dengan Peraturan Wali Kota").
 
-    ``inferred`` is true while delegations are guessed from relations; parser-found delegations
-    (a future ``Delegation`` model) carry the exact ``provision`` and ``matter`` instead.
+    ``inferred`` is true while delegations are guessed from relations, with the generic
+    :data:`INFERRED_MATTER` as ``matter`` (a msgid, translated where shown); parser-found delegations
+    (a future ``Delegation`` model) carry the exact ``provision`` and ``matter``, quoted as written.
     """
 
     matter: str
@@ -66,10 +54,15 @@ class DelegationFacts:
 
 @dataclass(frozen=True)
 class RegulationFacts:
-    """What the rules need to know about one regulation."""
+    """What the rules need to know about one regulation.
+
+    ``type_name`` (the jenis, "Peraturan Wali Kota"), ``nomor`` and ``tahun`` make its label, which
+    is rendered only where a finding is shown (:data:`registry.coverage.messages.REGULATION_LABEL`).
+    """
 
     id: int
-    label: str
+    type_name: str
+    nomor: str
     tentang: str
     type_code: str
     is_local: bool
@@ -90,8 +83,10 @@ class RegulationFacts:
         """The penetapan date, or 1 January of its year when the date is unknown."""
         return self.tanggal_penetapan or date(self.tahun, 1, 1)
 
-    def __str__(self):
-        return f"{self.label} tentang {self.tentang}" if self.tentang else self.label
+    @property
+    def ref(self) -> dict:
+        """How findings refer to this regulation (a JSON-serialisable *ref*, see :mod:`.messages`)."""
+        return {"jenis": self.type_name, "nomor": self.nomor, "tahun": self.tahun, "tentang": self.tentang}
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from registry.services.models import (
 )
 
 from . import facts as f
-from .rulebase import RuleSetting, tr
+from .rulebase import RuleSetting
 
 # The ServicePage columns that the rules read; nothing else is loaded.
 _SERVICE_FIELDS = (
@@ -140,21 +140,18 @@ def inferred_delegations(type_code: str, implementers: tuple[int, ...]) -> tuple
     """
     if type_code != f.PERDA:
         return ()
-    return (
-        f.DelegationFacts(matter=tr("lebih lanjut dengan Peraturan Wali Kota"), implemented_by=implementers),
-    )
+    return (f.DelegationFacts(matter=f.INFERRED_MATTER, implemented_by=implementers),)
 
 
 def _regulation_facts(rows, incoming) -> dict[int, f.RegulationFacts]:
-    label = tr("%(jenis)s Nomor %(nomor)s Tahun %(tahun)s")
     result = {}
     for row in rows:
         by_kind = incoming.get(row["id"], {})
         implementers = tuple(by_kind.get(RelationKind.MELAKSANAKAN, ()))
         result[row["id"]] = f.RegulationFacts(
             id=row["id"],
-            label=label
-            % {"jenis": row["regulation_type__name"], "nomor": row["nomor"], "tahun": row["tahun"]},
+            type_name=row["regulation_type__name"],
+            nomor=row["nomor"],
             tentang=row["tentang"],
             type_code=row["regulation_type__code"],
             is_local=row["regulation_type__is_local"],

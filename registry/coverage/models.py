@@ -3,14 +3,15 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .rulebase import CoverageStatus, Severity
+from . import display
+from .display import SEVERITY_CHOICES, STATUS_CHOICES
 
 
 def rule_choices():
     """(code, title) for every rule, for the admin's select box."""
     from .rules import RULES
 
-    return [(rule.code, f"{rule.code}: {rule.title}") for rule in RULES]
+    return [(rule.code, f"{rule.code}: {display.rule_title(rule)}") for rule in RULES]
 
 
 class RuleConfig(models.Model):
@@ -24,7 +25,7 @@ class RuleConfig(models.Model):
     severity = models.CharField(
         _("tingkat"),
         max_length=12,
-        choices=Severity.choices,
+        choices=SEVERITY_CHOICES,
         blank=True,
         help_text=_("Kosongkan untuk memakai tingkat bawaan aturan."),
     )
@@ -65,7 +66,7 @@ class ServiceCoverage(models.Model):
         related_name="+",
     )
     live = models.BooleanField(_("terbit"), default=True, help_text=_("Hanya layanan terbit yang dihitung."))
-    status = models.CharField(_("status"), max_length=10, choices=CoverageStatus.choices, db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=STATUS_CHOICES, db_index=True)
     critical_count = models.PositiveSmallIntegerField(_("temuan kritis"), default=0)
     warning_count = models.PositiveSmallIntegerField(_("peringatan"), default=0)
     info_count = models.PositiveSmallIntegerField(_("informasi"), default=0)
@@ -97,9 +98,13 @@ class Finding(models.Model):
         ServiceCoverage, verbose_name=_("cakupan"), on_delete=models.CASCADE, related_name="findings"
     )
     code = models.CharField(_("aturan"), max_length=40, db_index=True)
-    severity = models.CharField(_("tingkat"), max_length=12, choices=Severity.choices)
-    message = models.TextField(_("temuan"))
-    fix = models.TextField(_("saran perbaikan"))
+    severity = models.CharField(_("tingkat"), max_length=12, choices=SEVERITY_CHOICES)
+    # The finding and its fix as message ids and parameters (registry.coverage.messages), so they are
+    # translated when shown; ``message`` and ``fix`` below render them.
+    message_id = models.TextField(_("temuan (id pesan)"))
+    message_params = models.JSONField(_("parameter temuan"), default=dict, blank=True)
+    fix_id = models.TextField(_("saran perbaikan (id pesan)"))
+    fix_params = models.JSONField(_("parameter saran perbaikan"), default=dict, blank=True)
     regulation = models.ForeignKey(
         "regulations.RegulationPage",
         verbose_name=_("peraturan terkait"),
@@ -134,9 +139,18 @@ class Finding(models.Model):
 
     @property
     def title(self) -> str:
-        """The rule's Indonesian title (the code if the rule has since been removed)."""
-        rule = self.rule
-        return str(rule.title) if rule else self.code
+        """The rule's title in the active language (the code if the rule has since been removed)."""
+        return display.rule_title(self.rule, self.code)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the active language."""
+        return display.finding_message(self)
+
+    @property
+    def fix(self) -> str:
+        """How to fix it, in the active language."""
+        return display.finding_fix(self)
 
 
 class CoverageSnapshot(models.Model):

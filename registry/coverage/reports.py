@@ -16,9 +16,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from registry.services.models import PerangkatDaerahPage
 
+from . import display
 from .columns import FindingsColumn, LinkColumn, PlainColumn, StatusColumn
 from .models import Finding, ServiceCoverage
-from .rulebase import CoverageStatus, Severity
 from .rules import RULES
 from .summary import coverage_totals
 
@@ -47,7 +47,7 @@ def _rule_filter(queryset, name, value):
 class FindingsFilterSet(WagtailFilterSet):
     """Filter services by status, OPD and the rule that found something."""
 
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=CoverageStatus.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=display.STATUS_CHOICES)
     opd = django_filters.ModelChoiceFilter(
         label=_("Perangkat daerah"),
         queryset=lambda request: PerangkatDaerahPage.objects.order_by("title"),
@@ -55,7 +55,7 @@ class FindingsFilterSet(WagtailFilterSet):
     )
     rule = django_filters.ChoiceFilter(
         label=_("Aturan"),
-        choices=[(rule.code, rule.title) for rule in RULES],
+        choices=[(rule.code, _(rule.title)) for rule in RULES],
         method=lambda qs, name, value: _rule_filter(qs, name, value),
     )
 
@@ -184,7 +184,6 @@ class SummaryReportView(CoverageReportView):
         from .loader import load_settings
 
         settings = load_settings()
-        labels = dict(Severity.choices)
         rows = []
         for rule in RULES:
             setting = settings.get(rule.code)
@@ -194,12 +193,12 @@ class SummaryReportView(CoverageReportView):
             rows.append(
                 {
                     "code": rule.code,
-                    "title": str(rule.title),
-                    "severity": str(labels[(setting and setting.severity) or rule.severity]),
+                    "title": display.rule_title(rule),
+                    "severity": display.severity_label((setting and setting.severity) or rule.severity),
                     "services": n,
                     "percent": round(100 * n / self.city.total, 1) if self.city.total else 0.0,
-                    "explanation": str(rule.explanation),
-                    "fix": str(rule.fix),
+                    "explanation": display.rule_explanation(rule),
+                    "fix": display.rule_fix(rule),
                 }
             )
         return rows

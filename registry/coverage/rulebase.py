@@ -1,19 +1,18 @@
 """The vocabulary of the coverage rules: severities, statuses, hits, settings and context.
 
-Pure: no database access. The rules themselves live in :mod:`registry.coverage.rules`.
+Pure: no Django import and no database access, so the rules run in a bare interpreter. Texts here
+are Indonesian msgids (see :mod:`registry.coverage.messages`); the Django side translates them where
+they are shown (:mod:`registry.coverage.display`). The rules themselves live in
+:mod:`registry.coverage.rules`.
 """
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
-
 from . import facts as f
+from .messages import gettext_noop as _
 
 
 class Severity:
@@ -23,7 +22,8 @@ class Severity:
     WARNING = "peringatan"  # the regulation is there but incomplete or dated → "sebagian"
     INFO = "info"  # worth knowing; does not lower the status
 
-    choices = [(CRITICAL, _("Kritis")), (WARNING, _("Peringatan")), (INFO, _("Informasi"))]
+    #: Label msgids by value; ``display.SEVERITY_CHOICES`` are the translated Django choices.
+    labels = {CRITICAL: _("Kritis"), WARNING: _("Peringatan"), INFO: _("Informasi")}
     values = (CRITICAL, WARNING, INFO)
 
 
@@ -34,26 +34,10 @@ class CoverageStatus:
     SEBAGIAN = "sebagian"
     BELUM = "belum"
 
-    choices = [(LENGKAP, _("Lengkap")), (SEBAGIAN, _("Sebagian")), (BELUM, _("Belum lengkap"))]
+    #: Label msgids by value; ``display.STATUS_CHOICES`` are the translated Django choices.
+    labels = {LENGKAP: _("Lengkap"), SEBAGIAN: _("Sebagian"), BELUM: _("Belum lengkap")}
     values = (LENGKAP, SEBAGIAN, BELUM)
 
-
-COMPONENT_LABELS = {
-    "persyaratan": _("Persyaratan"),
-    "prosedur": _("Sistem, mekanisme, dan prosedur"),
-    "waktu": _("Jangka waktu pelayanan"),
-    "biaya": _("Biaya/tarif"),
-    "produk": _("Produk pelayanan"),
-    "pengaduan": _("Penanganan pengaduan, saran, dan masukan"),
-    "dasar_hukum": _("Dasar hukum"),
-    "sarana": _("Sarana, prasarana, dan/atau fasilitas"),
-    "kompetensi": _("Kompetensi pelaksana"),
-    "pengawasan": _("Pengawasan internal"),
-    "jumlah_pelaksana": _("Jumlah pelaksana"),
-    "jaminan": _("Jaminan pelayanan"),
-    "keamanan": _("Jaminan keamanan dan keselamatan pelayanan"),
-    "evaluasi": _("Evaluasi kinerja pelaksana"),
-}
 
 #: Words in a regulation's "tentang" that suggest it regulates electronic delivery (a heuristic).
 ELECTRONIC_KEYWORDS = ("elektronik", "daring", "online", "spbe")
@@ -89,10 +73,15 @@ _STOPWORDS = frozenset(
 
 @dataclass(frozen=True)
 class Hit:
-    """One problem a rule found; ``fix`` overrides the rule's generic fix when given."""
+    """One problem a rule found, as a message id and its parameters (:mod:`.messages`).
 
-    message: str
-    fix: str = ""
+    ``fix_id`` (with ``fix_params``) overrides the rule's generic fix when given.
+    """
+
+    message_id: str
+    message_params: Mapping = field(default_factory=dict)
+    fix_id: str = ""
+    fix_params: Mapping = field(default_factory=dict)
     regulation_id: int | None = None
     suggested_regulation_id: int | None = None
 
@@ -118,14 +107,14 @@ class Context:
         """The facts of a regulation, or None when it is unknown (e.g. deleted)."""
         return self.regulations.get(regulation_id) if regulation_id else None
 
-    def labels(self, ids: Iterable[int]) -> str:
-        """Readable labels of several regulations, comma-separated."""
-        return ", ".join(str(self.regulations[i].label) for i in ids if i in self.regulations)
+    def refs(self, ids: Iterable[int]) -> list[dict]:
+        """Message refs (:mod:`.messages`) of the known regulations among ``ids``."""
+        return [self.regulations[i].ref for i in ids if i in self.regulations]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A coverage rule and its documentation."""
+    """A coverage rule and its documentation (``title``, ``explanation``, ``fix`` are msgids)."""
 
     code: str
     title: str
@@ -139,44 +128,16 @@ class Rule:
 
 @dataclass(frozen=True)
 class FindingData:
-    """A rule's hit on one service, ready to store."""
+    """A rule's hit on one service, ready to store: message and fix as ids with JSON parameters."""
 
     code: str
     severity: str
-    message: str
-    fix: str
+    message_id: str
+    message_params: Mapping = field(default_factory=dict)
+    fix_id: str = ""
+    fix_params: Mapping = field(default_factory=dict)
     regulation_id: int | None = None
     suggested_regulation_id: int | None = None
-
-
-_translations: ContextVar[dict | None] = ContextVar("coverage_translations", default=None)
-
-
-def tr(message) -> str:
-    """Translate a message (a string or a lazy string), memoised inside :func:`cached_translations`.
-
-    A full recompute formats thousands of messages from a few dozen strings; looking each one up
-    once keeps gettext off the hot path.
-    """
-    cache = _translations.get()
-    if cache is None:
-        return str(message) if not isinstance(message, str) else gettext(message)
-    key = id(message) if not isinstance(message, str) else message
-    try:
-        return cache[key]
-    except KeyError:
-        cache[key] = value = gettext(message) if isinstance(message, str) else str(message)
-        return value
-
-
-@contextmanager
-def cached_translations():
-    """Memoise :func:`tr` for the duration of a block (one recompute, in one language)."""
-    token = _translations.set({})
-    try:
-        yield
-    finally:
-        _translations.reset(token)
 
 
 def content_words(text: str) -> set[str]:
@@ -200,8 +161,3 @@ def derive_status(findings: Iterable[FindingData]) -> str:
     if Severity.WARNING in severities:
         return CoverageStatus.SEBAGIAN
     return CoverageStatus.LENGKAP
-
-
-def format_components(codes: Iterable[str]) -> str:
-    """Component names, numbered as in PermenPANRB 15/2014 ("3. Jangka waktu pelayanan, …")."""
-    return ", ".join(f"{f.COMPONENTS.index(c) + 1}. {tr(COMPONENT_LABELS[c])}" for c in codes)

@@ -1,16 +1,17 @@
 """The coverage rules: what makes a service's regulation incomplete, why, and how to fix it.
 
-Pure functions over :mod:`registry.coverage.facts` (no database access). Each rule yields one
-:class:`~registry.coverage.rulebase.Hit` per problem; :func:`evaluate` runs the enabled rules on a
+Pure functions over :mod:`registry.coverage.facts` (no Django import, no database access). Each rule
+yields one :class:`~registry.coverage.rulebase.Hit` per problem, as a message id and JSON parameters
+(:mod:`registry.coverage.messages`), never as text; :func:`evaluate` runs the enabled rules on a
 service with the admin's settings (``RuleConfig``: enabled, threshold, severity).
 """
 
 from collections.abc import Iterable
 from datetime import date
 
-from django.utils.translation import gettext_lazy as _
-
 from . import facts as f
+from .messages import components_param, message_param, regulations_param, titles_param
+from .messages import gettext_noop as _
 from .rulebase import (
     ELECTRONIC_KEYWORDS,
     Context,
@@ -20,8 +21,6 @@ from .rulebase import (
     RuleSetting,
     Severity,
     covers_same_matter,
-    format_components,
-    tr,
 )
 
 # --- legal basis ---------------------------------------------------------------------------------
@@ -30,7 +29,7 @@ from .rulebase import (
 def check_no_legal_basis(service, ctx, threshold):
     """No regulation is linked as the service's dasar hukum."""
     if not service.links_with_role(f.ROLE_BASIS):
-        yield Hit(tr("Layanan ini belum ditautkan ke satu pun peraturan sebagai dasar hukum."))
+        yield Hit(_("Layanan ini belum ditautkan ke satu pun peraturan sebagai dasar hukum."))
 
 
 def check_no_local_basis(service, ctx, threshold):
@@ -39,8 +38,8 @@ def check_no_local_basis(service, ctx, threshold):
     bases = [reg for reg in bases if reg is not None]
     if bases and not any(reg.is_local for reg in bases):
         yield Hit(
-            tr("Dasar hukum hanya peraturan pusat/provinsi (%(list)s); belum ada produk hukum daerah.")
-            % {"list": ", ".join(str(reg.label) for reg in bases)}
+            _("Dasar hukum hanya peraturan pusat/provinsi (%(list)s); belum ada produk hukum daerah."),
+            {"list": regulations_param(reg.ref for reg in bases)},
         )
 
 
@@ -62,20 +61,25 @@ def check_basis_revoked(service, ctx, threshold):
             continue
         seen.add(reg.id)
         if reg.revoked_by:
-            message = tr("%(reg)s sudah dicabut oleh %(by)s.") % {
-                "reg": reg,
-                "by": ctx.labels(reg.revoked_by),
-            }
+            message = _("%(reg)s sudah dicabut oleh %(by)s.")
+            params = {"reg": titles_param([reg.ref]), "by": regulations_param(ctx.refs(reg.revoked_by))}
         else:
-            message = tr("%(reg)s dinyatakan tidak berlaku.") % {"reg": reg}
+            message, params = _("%(reg)s dinyatakan tidak berlaku."), {"reg": titles_param([reg.ref])}
         new = _replacement(reg, ctx)
-        fix = (
-            tr("Ganti tautan ke %(old)s dengan %(new)s.") % {"old": reg.label, "new": new}
-            if new
-            else tr("Tautkan peraturan pengganti yang berlaku dan hapus tautan ke %(old)s.")
-            % {"old": reg.label}
+        if new:
+            fix = _("Ganti tautan ke %(old)s dengan %(new)s.")
+            fix_params = {"old": regulations_param([reg.ref]), "new": titles_param([new.ref])}
+        else:
+            fix = _("Tautkan peraturan pengganti yang berlaku dan hapus tautan ke %(old)s.")
+            fix_params = {"old": regulations_param([reg.ref])}
+        yield Hit(
+            message,
+            params,
+            fix,
+            fix_params,
+            regulation_id=reg.id,
+            suggested_regulation_id=new.id if new else None,
         )
-        yield Hit(message, fix, regulation_id=reg.id, suggested_regulation_id=new.id if new else None)
 
 
 def check_basis_amended(service, ctx, threshold):
@@ -87,10 +91,12 @@ def check_basis_amended(service, ctx, threshold):
             continue
         missing = [i for i in reg.amended_by if i not in linked and (r := ctx.regulation(i)) and r.in_force]
         if missing:
+            by = regulations_param(ctx.refs(missing))
             yield Hit(
-                tr("%(reg)s telah diubah oleh %(by)s, yang belum dicantumkan.")
-                % {"reg": reg.label, "by": ctx.labels(missing)},
-                tr("Tambahkan %(by)s sebagai dasar hukum.") % {"by": ctx.labels(missing)},
+                _("%(reg)s telah diubah oleh %(by)s, yang belum dicantumkan."),
+                {"reg": regulations_param([reg.ref]), "by": by},
+                _("Tambahkan %(by)s sebagai dasar hukum."),
+                {"by": by},
                 regulation_id=reg.id,
                 suggested_regulation_id=missing[0],
             )
@@ -102,7 +108,7 @@ def check_basis_amended(service, ctx, threshold):
 def check_no_sk_sp(service, ctx, threshold):
     """No Keputusan sets the service's Standar Pelayanan."""
     if not service.links_with_role(f.ROLE_SK_SP):
-        yield Hit(tr("Belum ada SK Standar Pelayanan yang ditautkan."))
+        yield Hit(_("Belum ada SK Standar Pelayanan yang ditautkan."))
 
 
 def check_sk_sp_outdated(service, ctx, threshold):
@@ -118,8 +124,12 @@ def check_sk_sp_outdated(service, ctx, threshold):
         limit = ctx.today.replace(year=ctx.today.year - threshold, day=28)
     if newest.established_on < limit:
         yield Hit(
-            tr("SK Standar Pelayanan terbaru (%(reg)s, ditetapkan %(date)s) berumur lebih dari %(n)s tahun.")
-            % {"reg": newest.label, "date": newest.established_on.isoformat(), "n": threshold},
+            _("SK Standar Pelayanan terbaru (%(reg)s, ditetapkan %(date)s) berumur lebih dari %(n)s tahun."),
+            {
+                "reg": regulations_param([newest.ref]),
+                "date": newest.established_on.isoformat(),
+                "n": threshold,
+            },
             regulation_id=newest.id,
         )
 
@@ -129,16 +139,17 @@ def check_sp_incomplete(service, ctx, threshold):
     missing = [code for code in f.COMPONENTS if not service.filled.get(code, False)]
     if missing:
         yield Hit(
-            tr("%(n)s dari 14 komponen kosong: %(list)s.")
-            % {"n": len(missing), "list": format_components(missing)},
-            tr("Lengkapi komponen: %(list)s.") % {"list": format_components(missing)},
+            _("%(n)s dari 14 komponen kosong: %(list)s."),
+            {"n": len(missing), "list": components_param(missing)},
+            _("Lengkapi komponen: %(list)s."),
+            {"list": components_param(missing)},
         )
 
 
 def check_sp_not_published(service, ctx, threshold):
     """The six service-delivery components have not been published."""
     if not service.delivery_published:
-        yield Hit(tr("Enam komponen penyampaian pelayanan (1–6) belum dipublikasikan kepada masyarakat."))
+        yield Hit(_("Enam komponen penyampaian pelayanan (1–6) belum dipublikasikan kepada masyarakat."))
 
 
 def check_cost_unsourced(service, ctx, threshold):
@@ -149,7 +160,7 @@ def check_cost_unsourced(service, ctx, threshold):
         reg = ctx.regulation(link.regulation_id)
         if link.component == "biaya" and reg and reg.in_force and reg.type_code in f.TARIFF_TYPE_CODES:
             return
-    yield Hit(tr("Layanan berbayar, tetapi tarifnya tidak ditautkan ke Perda atau Perwal yang berlaku."))
+    yield Hit(_("Layanan berbayar, tetapi tarifnya tidak ditautkan ke Perda atau Perwal yang berlaku."))
 
 
 def check_time_unsourced(service, ctx, threshold):
@@ -158,7 +169,7 @@ def check_time_unsourced(service, ctx, threshold):
         return
     if any(link.component == "waktu" for link in service.links) or service.links_with_role(f.ROLE_SK_SP):
         return
-    yield Hit(tr("Jangka waktu pelayanan tidak bersumber dari peraturan maupun SK Standar Pelayanan."))
+    yield Hit(_("Jangka waktu pelayanan tidak bersumber dari peraturan maupun SK Standar Pelayanan."))
 
 
 # --- SOP ---------------------------------------------------------------------------------------------
@@ -167,7 +178,7 @@ def check_time_unsourced(service, ctx, threshold):
 def check_no_sop(service, ctx, threshold):
     """The service has no SOP."""
     if not service.sops and not service.links_with_role(f.ROLE_SOP):
-        yield Hit(tr("Belum ada SOP untuk layanan ini."))
+        yield Hit(_("Belum ada SOP untuk layanan ini."))
 
 
 def check_sop_revoked(service, ctx, threshold):
@@ -177,12 +188,14 @@ def check_sop_revoked(service, ctx, threshold):
     for reg_id in dict.fromkeys(ids):
         reg = ctx.regulation(reg_id)
         if reg is not None and not reg.in_force:
-            by = ctx.labels(reg.revoked_by)
-            yield Hit(
-                tr("SOP ditetapkan dengan %(reg)s yang sudah tidak berlaku%(by)s.")
-                % {"reg": reg.label, "by": tr(" (dicabut oleh %s)") % by if by else ""},
-                regulation_id=reg.id,
-            )
+            by = ctx.refs(reg.revoked_by)
+            if by:
+                message = _("SOP ditetapkan dengan %(reg)s yang sudah tidak berlaku (dicabut oleh %(by)s).")
+                params = {"reg": regulations_param([reg.ref]), "by": regulations_param(by)}
+            else:
+                message = _("SOP ditetapkan dengan %(reg)s yang sudah tidak berlaku.")
+                params = {"reg": regulations_param([reg.ref])}
+            yield Hit(message, params, regulation_id=reg.id)
 
 
 # --- electronic delivery and delegations ------------------------------------------------------------
@@ -196,7 +209,7 @@ def check_electronic_unregulated(service, ctx, threshold):
         reg = ctx.regulation(reg_id)
         if reg and reg.in_force and any(word in reg.tentang.lower() for word in ELECTRONIC_KEYWORDS):
             return
-    yield Hit(tr("Layanan tersedia daring, tetapi tidak ada dasar hukum yang mengatur layanan elektronik."))
+    yield Hit(_("Layanan tersedia daring, tetapi tidak ada dasar hukum yang mengatur layanan elektronik."))
 
 
 def check_delegation_open(service, ctx, threshold):
@@ -208,17 +221,22 @@ def check_delegation_open(service, ctx, threshold):
         for delegation in reg.delegations:
             if any((impl := ctx.regulation(i)) and impl.in_force for i in delegation.implemented_by):
                 continue
-            where = f" {delegation.provision}" if delegation.provision else ""
-            message = tr(
-                "%(reg)s%(where)s mendelegasikan pengaturan %(matter)s, tetapi belum ada pelaksananya."
-            ) % {
-                "reg": reg.label,
-                "where": where,
-                "matter": delegation.matter,
+            params = {
+                "reg": regulations_param([reg.ref]),
+                "where": f" {delegation.provision}" if delegation.provision else "",
+                # An inferred delegation's matter is a msgid; a parser-found one is quoted as written.
+                "matter": message_param(delegation.matter) if delegation.inferred else delegation.matter,
             }
             if delegation.inferred:
-                message += " " + tr("(Diperkirakan dari hubungan antarperaturan.)")
-            yield Hit(message, regulation_id=reg.id)
+                message = _(
+                    "%(reg)s%(where)s mendelegasikan pengaturan %(matter)s, tetapi belum ada pelaksananya. "
+                    "(Diperkirakan dari hubungan antarperaturan.)"
+                )
+            else:
+                message = _(
+                    "%(reg)s%(where)s mendelegasikan pengaturan %(matter)s, tetapi belum ada pelaksananya."
+                )
+            yield Hit(message, params, regulation_id=reg.id)
 
 
 RULES: tuple[Rule, ...] = (
@@ -355,8 +373,10 @@ def evaluate(service: f.ServiceFacts, ctx: Context, rules: Iterable[Rule] = RULE
                 FindingData(
                     code=rule.code,
                     severity=severity,
-                    message=str(hit.message),
-                    fix=str(hit.fix) if hit.fix else tr(rule.fix),
+                    message_id=hit.message_id,
+                    message_params=hit.message_params,
+                    fix_id=hit.fix_id or rule.fix,
+                    fix_params=hit.fix_params if hit.fix_id else {},
                     regulation_id=hit.regulation_id,
                     suggested_regulation_id=hit.suggested_regulation_id,
                 )

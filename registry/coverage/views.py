@@ -2,18 +2,12 @@
 
 from django.conf import settings
 from django.shortcuts import render
-from django.template.loader import select_template
 from django.views.decorators.cache import cache_control
 
-from . import charts
+from . import charts, display
 from .history import city_trend
 from .rules import RULES
 from .summary import coverage_totals
-
-
-def base_template():
-    """The site's base template, or a minimal stand-in until the site templates exist."""
-    return select_template(["base.html", "coverage/base_fallback.html"]).template
 
 
 @cache_control(max_age=300, public=True)
@@ -25,7 +19,6 @@ def transparency(request):
         scope.label = scope.abbreviation or scope.title
     trend = city_trend()
     context = {
-        "base_template": base_template(),
         "city_name": settings.REGISTRY_CITY_NAME,
         "city": city,
         "per_opd": per_opd,
@@ -37,6 +30,10 @@ def transparency(request):
         )
         if len(trend) > 1
         else None,
-        "rules": [(rule, city.by_rule.get(rule.code, 0)) for rule in RULES if city.by_rule.get(rule.code)],
+        "rules": [
+            (display.rule_title(rule), display.rule_explanation(rule), city.by_rule[rule.code])
+            for rule in RULES
+            if city.by_rule.get(rule.code)
+        ],
     }
     return render(request, "coverage/transparency.html", context)

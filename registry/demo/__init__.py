@@ -4,6 +4,8 @@ Everything in this package is invented for demonstration: the local regulations,
 officials' names, the addresses and the service details. National regulations carry their real
 numbers and titles, with gazette numbers only where a verified source quotes them.
 
-Modules are split by job: data modules (``opd``, ``taxonomy``, ``national``, ``local_*``,
-``services_*``), the PDF generator (``pdf``, ``legal_text``) and the idempotent builder (``loader``).
+The records are data (``data/*.toml``, ``data/*.csv``, each file's header says what its fields
+mean); the code reads and checks them (``schema``, ``opd``, ``taxonomy``, ``regulation_data``,
+``service_data``, ``catalogue``), words and typesets the regulations (``legal_text``, ``pdf``) and
+builds the pages idempotently (``builders``, ``service_fields``, ``loader``).
 """

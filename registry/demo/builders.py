@@ -94,8 +94,8 @@ def drop_if_orphaned(document) -> bool:
         return False
     in_use = (
         models.Q(document=document)
-        | models.Q(lampiran_document=document)
-        | models.Q(abstrak_document=document)
+        | models.Q(attachment_document=document)
+        | models.Q(abstract_document=document)
     )
     if RegulationPage.objects.filter(in_use).exists():
         return False

@@ -4,7 +4,7 @@ Pure functions over :class:`~registry.demo.records.Reg` records; nothing here to
 the PDF generator and the loader share one source of wording.
 """
 
-from .opd import UNITS_BY_SLUG
+from .opd import units_by_slug
 
 CITY = "Kota Balikpapan"
 ORDINALS = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN"]
@@ -61,7 +61,7 @@ def tanggal(value) -> str:
 
 def unit_name(reg) -> str:
     """The issuing unit of a Keputusan Kepala Perangkat Daerah, e.g. "Dinas Kesehatan"."""
-    return UNITS_BY_SLUG[reg.signer].title
+    return units_by_slug()[reg.signer].title
 
 
 def jenis(reg) -> str:

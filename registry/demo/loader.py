@@ -18,6 +18,7 @@ from registry.regulations.models import (
     RegulationRelation,
 )
 from registry.regulations.models.pages import nomor_slug
+from registry.regulations.reference_data import ensure_regulation_types
 from registry.regulations.status import refresh_statuses
 from registry.services.models import (
     LegalBasis,
@@ -29,17 +30,12 @@ from registry.services.models import (
     ServiceRequirement,
 )
 
-from . import catalogue, legal_text, pdf, service_fields
+from . import catalogue, legal_text, pdf, service_fields, taxonomy
+from .builders import drop_if_orphaned, store_pdf, upsert_page
 from .deferral import deferred_tasks
-from .opd import ALL_UNITS, HEADS
-from .services_core import CORE_SERVICES
-from .services_other import OTHER_SERVICES
-from .services_ptsp import PTSP_SERVICES
-from .services_sector import SECTOR_SERVICES
-from .taxonomy import CATEGORIES, LIFE_EVENTS
-from .types import ensure_regulation_types
+from .opd import all_units
+from .service_data import all_services
 
-ALL_SERVICES = [*CORE_SERVICES, *PTSP_SERVICES, *SECTOR_SERVICES, *OTHER_SERVICES]
 NATIONAL_WILAYAH = "Republik Indonesia"
 LOCAL_WILAYAH = "Kota Balikpapan"
 
@@ -70,8 +66,6 @@ class DemoLoader:
         return regs, opds
 
     def _page(self, parent, existing, model, fields, children=None, m2m=None):
-        from .builders import upsert_page
-
         page, action = upsert_page(parent, existing, model, fields, children, m2m)
         self.actions[action] += 1
         return page, action
@@ -79,13 +73,14 @@ class DemoLoader:
     def taxonomy(self):
         """Service categories and life events, keyed by slug."""
         categories, events = {}, {}
-        for slug, name, description in CATEGORIES:
-            categories[slug], _ = ServiceCategory.objects.update_or_create(
-                slug=slug, defaults={"name": name, "description": description}
+        for term in taxonomy.categories():
+            categories[term.slug], _ = ServiceCategory.objects.update_or_create(
+                slug=term.slug, defaults={"name": term.name, "description": term.description}
             )
-        for order, (slug, name, description) in enumerate(LIFE_EVENTS):
-            events[slug], _ = LifeEvent.objects.update_or_create(
-                slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+        for order, term in enumerate(taxonomy.life_events()):
+            events[term.slug], _ = LifeEvent.objects.update_or_create(
+                slug=term.slug,
+                defaults={"name": term.name, "description": term.description, "sort_order": order},
             )
         self.log(f"Kategori layanan: {len(categories)}; peristiwa kehidupan: {len(events)}")
         return categories, events
@@ -93,7 +88,7 @@ class DemoLoader:
     def units(self, opd_index):
         """Every Perangkat Daerah, then their parent links (a second pass, since parents are pages too)."""
         pages = {}
-        for unit in ALL_UNITS:
+        for unit in all_units():
             existing = PerangkatDaerahPage.objects.child_of(opd_index).filter(slug=unit.slug).first()
             fields = {
                 "title": unit.title,
@@ -117,8 +112,6 @@ class DemoLoader:
 
     def regulations(self, reg_index, units, types):
         """National and local regulations in dependency order, with PDFs and relations."""
-        from .builders import drop_if_orphaned, store_pdf
-
         records = catalogue.records_by_key()
         pages, documents_created = {}, 0
         for record in catalogue.all_records():
@@ -140,7 +133,7 @@ class DemoLoader:
                 filename = f"{kind.slug}-{record.tahun}-{nomor_slug(record.nomor)}.pdf"
                 document, created = store_pdf(data, fields["title"], filename, old_document)
                 documents_created += created
-                fields.update(document=document, page_count=page_count)
+                fields.update(document=document, jumlah_halaman=page_count)
             relations = [
                 {"target": pages[target], "kind": kind_, "provision": provision, "scope_text": scope}
                 for kind_, target, provision, scope in record.relations
@@ -173,9 +166,9 @@ class DemoLoader:
             "tanggal_penetapan": record.penetapan,
             "tanggal_pengundangan": record.pengundangan,
             "tanggal_berlaku": record.berlaku,
-            "gazette_year": int(record.gazette[0]) if record.gazette else None,
-            "gazette_number": record.gazette[1] if record.gazette else "",
-            "gazette_supplement": record.gazette[2] if record.gazette else "",
+            "tahun_lembaran": int(record.gazette[0]) if record.gazette else None,
+            "nomor_lembaran": record.gazette[1] if record.gazette else "",
+            "nomor_tambahan": record.gazette[2] if record.gazette else "",
             "subjek": record.subjek,
             "bidang_hukum": record.bidang_hukum or "Hukum Administrasi Negara",
             "tempat_penetapan": "Balikpapan" if record.is_local else ("Jakarta" if record.penetapan else ""),
@@ -204,10 +197,11 @@ class DemoLoader:
         if not record.lampiran:
             return None
         kind, opd, *limit = record.lampiran.split(":")
+        catalogue_services = all_services()
         if kind == "sp":
-            services = [s for s in ALL_SERVICES if s.sk_sp == record.key]
+            services = [s for s in catalogue_services if s.sk_sp == record.key]
             if limit:
-                services = [s for s in ALL_SERVICES if s.opd == opd][: int(limit[0])]
+                services = [s for s in catalogue_services if s.opd == opd][: int(limit[0])]
             rows = [
                 (
                     i,
@@ -223,7 +217,7 @@ class DemoLoader:
             ]
             heading = ["No", "Jenis Pelayanan", "Persyaratan", "Jangka Waktu", "Biaya/Tarif", "Produk"]
             return heading, rows, services
-        services = [s for s in ALL_SERVICES if s.sop and s.sop[2] == record.key]
+        services = [s for s in catalogue_services if s.sop and s.sop[2] == record.key]
         rows = [
             (i, s.sop[0], s.sop[1], legal_text.tanggal(record.penetapan)) for i, s in enumerate(services, 1)
         ]
@@ -233,7 +227,7 @@ class DemoLoader:
 
     def services(self, units, regulations, categories, events):
         """Every demo service under its unit, with requirements, steps, channels, bases and SOP."""
-        for svc in ALL_SERVICES:
+        for svc in all_services():
             unit = units[svc.opd]
             existing = ServicePage.objects.child_of(unit).filter(slug=svc.slug).first()
             children = {
@@ -244,7 +238,7 @@ class DemoLoader:
                 "channels": service_fields.channels(svc),
                 "complaint_channels": service_fields.complaint_channels(svc),
                 "legal_bases": service_fields.legal_bases(svc, regulations),
-                "sops": service_fields.sops(svc, regulations, HEADS),
+                "sops": service_fields.sops(svc, regulations, catalogue.heads()),
             }
             self._page(
                 unit,
@@ -254,12 +248,15 @@ class DemoLoader:
                 children,
                 {"life_events": [events[e] for e in svc.life_events]},
             )
-        self.log(f"Layanan: {len(ALL_SERVICES)}")
+        self.log(f"Layanan: {len(all_services())}")
 
     # --- everything -----------------------------------------------------------------------------
 
     def run(self) -> dict:
         """Load everything; return the summary counts."""
+        # Read and check every data file before the database is touched.
+        catalogue.records_by_key()
+        all_services()
         revisions_before = Revision.objects.count()
         with transaction.atomic(), deferred_tasks() as replayed:
             self.log("Menyiapkan halaman indeks …")

@@ -22,7 +22,7 @@ from reportlab.platypus import (
 )
 
 from . import legal_text as lt
-from .opd import UNITS_BY_SLUG
+from .opd import units_by_slug
 
 BODY = ParagraphStyle("body", fontName="Times-Roman", fontSize=11, leading=14, alignment=TA_JUSTIFY)
 LEFT = ParagraphStyle("left", parent=BODY, alignment=0)
@@ -223,7 +223,7 @@ def _lampiran_widths(columns):
 
 def _kop(reg):
     if reg.code == "KEP_KEPALA_PD":
-        unit = UNITS_BY_SLUG[reg.signer]
+        unit = units_by_slug()[reg.signer]
         return [
             *_lines(["PEMERINTAH KOTA BALIKPAPAN", unit.title.upper()]),
             _p(

@@ -62,7 +62,7 @@ LOCAL_CODES = {"PERDA", "PERWAL", "KEPWAL", "KEP_KEPALA_PD", "KEP_SEKDA", "SOP"}
 
 @dataclass(frozen=True)
 class Svc:
-    """One public service of the demo catalogue (a row of ``services.tsv`` made concrete).
+    """One public service of the demo catalogue (a ``[[service]]`` of ``data/services_*.toml``).
 
     ``level`` says how much of the Standar Pelayanan is filled: "full" (all 14 components, delivery
     published), "partial" (delivery components and some management ones) or "minimal".

@@ -3,22 +3,8 @@
 import zlib
 from datetime import timedelta
 
-from .opd import MPP_ADDRESS, MPP_HOURS, MPP_NAME, UNITS_BY_SLUG
-
-ONLINE = {
-    "daring-dukcapil": ("Layanan daring Disdukcapil", "https://disdukcapil.balikpapan.go.id/layanan-daring"),
-    "daring-oss": ("Sistem OSS", "https://oss.go.id"),
-    "daring-simbg": ("Sistem Informasi Manajemen Bangunan Gedung (SIMBG)", "https://simbg.pu.go.id"),
-    "daring-pajak": ("e-Pajak Daerah Balikpapan", "https://bppdrd.balikpapan.go.id/e-pajak"),
-    "daring-dtks": ("Cek Bansos Kementerian Sosial", "https://cekbansos.kemensos.go.id"),
-    "daring-siapkerja": ("SIAPkerja Kemnaker", "https://siapkerja.kemnaker.go.id"),
-    "daring-wlkp": ("Wajib Lapor Ketenagakerjaan", "https://wajiblapor.kemnaker.go.id"),
-    "daring-spmb": ("SPMB Kota Balikpapan", "https://spmb.balikpapan.go.id"),
-    "daring-amdalnet": ("Amdalnet", "https://amdalnet.menlhk.go.id"),
-    "daring-ppid": ("PPID Kota Balikpapan", "https://ppid.balikpapan.go.id"),
-    "daring-lapor": ("SP4N-LAPOR!", "https://www.lapor.go.id"),
-    "daring-jdih": ("JDIH Kota Balikpapan", "https://jdih.balikpapan.go.id"),
-}
+from .opd import mpp, units_by_slug
+from .service_data import online_channels
 
 
 def _whatsapp(unit) -> str:
@@ -28,7 +14,8 @@ def _whatsapp(unit) -> str:
 
 def channels(svc) -> list[dict]:
     """Where the service is delivered: the unit's office, the MPP, online systems."""
-    unit = UNITS_BY_SLUG[svc.opd]
+    unit = units_by_slug()[svc.opd]
+    place = mpp()
     rows = []
     for kind in svc.channels:
         if kind == "kantor":
@@ -45,21 +32,21 @@ def channels(svc) -> list[dict]:
             rows.append(
                 {
                     "kind": "mpp",
-                    "name": f"Gerai {unit.abbreviation} di {MPP_NAME}",
-                    "address": MPP_ADDRESS,
-                    "hours": MPP_HOURS,
+                    "name": f"Gerai {unit.abbreviation} di {place.name}",
+                    "address": place.address,
+                    "hours": place.opening_hours,
                     "url": "",
                 }
             )
         else:
-            name, url = ONLINE[kind]
+            name, url = online_channels()[kind]
             rows.append({"kind": "daring", "name": name, "address": "", "hours": "24 jam", "url": url})
     return rows
 
 
 def complaint_channels(svc) -> list[dict]:
     """SP4N-LAPOR! always; WhatsApp, e-mail and a suggestion box where the standard is worked out."""
-    unit = UNITS_BY_SLUG[svc.opd]
+    unit = units_by_slug()[svc.opd]
     rows = [{"kind": "lapor", "value": "https://www.lapor.go.id"}]
     if svc.level != "minimal":
         rows.append({"kind": "surel", "value": unit.email})
@@ -124,7 +111,7 @@ def _management(svc, unit) -> dict:
 
 def page_fields(svc, categories) -> dict:
     """Plain field values of the ServicePage."""
-    unit = UNITS_BY_SLUG[svc.opd]
+    unit = units_by_slug()[svc.opd]
     value, time_unit, note = svc.time if svc.time else (None, "", "")
     if svc.cost is None:
         cost = {"cost_kind": "", "cost_amount": None, "cost_note": svc.cost_note}

@@ -1,53 +1,29 @@
-"""Controlled vocabularies for regulations (SPEC §1.4, §2.5)."""
+"""Controlled vocabularies for regulations (domain §1.4, §2.5)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from registry.reference import regulations as reference
+from registry.vocabulary import text_choices
 
-class Level(models.TextChoices):
-    NASIONAL = "nasional", _("Nasional")
-    PROVINSI = "provinsi", _("Provinsi")
-    KOTA = "kota", _("Kota")
-
-
-class Nature(models.TextChoices):
-    PERATURAN = "peraturan", _("Peraturan (regeling)")
-    PENETAPAN = "penetapan", _("Penetapan (beschikking)")
-    KEBIJAKAN = "kebijakan", _("Kebijakan")
+#: Who enacts a regulation (``registry.reference.regulations.LEVELS``).
+Level = text_choices("Level", reference.LEVELS)
+#: What a regulation does (``registry.reference.regulations.NATURES``).
+Nature = text_choices("Nature", reference.NATURES)
+#: Where a regulation is promulgated (``registry.reference.regulations.GAZETTES``).
+Gazette = text_choices("Gazette", reference.GAZETTES)
 
 
-class Gazette(models.TextChoices):
-    LN = "LN", _("Lembaran Negara")
-    BN = "BN", _("Berita Negara")
-    LD = "LD", _("Lembaran Daerah")
-    BD = "BD", _("Berita Daerah")
-    NONE = "", _("Tidak diundangkan")
+#: A regulation's status, derived from the relations that point at it.
+Status = text_choices("Status", reference.STATUSES)
+#: The statuses under which a regulation still binds.
+IN_FORCE = [
+    Status(choice.code) for choice in reference.STATUSES if choice.code in reference.IN_FORCE_STATUSES
+]
 
 
-class Status(models.TextChoices):
-    """A regulation's status, derived from the relations that point at it."""
-
-    BERLAKU = "berlaku", _("Berlaku")
-    DIUBAH = "diubah", _("Berlaku, telah diubah")
-    DICABUT_SEBAGIAN = "dicabut_sebagian", _("Berlaku, dicabut sebagian")
-    DICABUT = "dicabut", _("Dicabut")
-    TIDAK_BERLAKU = "tidak_berlaku", _("Tidak berlaku")
-
-    @classmethod
-    def in_force(cls):
-        """The statuses under which a regulation still binds."""
-        return [cls.BERLAKU, cls.DIUBAH, cls.DICABUT_SEBAGIAN]
-
-
-class RelationKind(models.TextChoices):
-    """Forward relations, stored on the newer regulation (SPEC §1.4)."""
-
-    MENGUBAH = "mengubah", _("Mengubah")
-    MENGUBAH_SEBAGIAN = "mengubah_sebagian", _("Mengubah sebagian")
-    MENCABUT = "mencabut", _("Mencabut")
-    MENCABUT_SEBAGIAN = "mencabut_sebagian", _("Mencabut sebagian")
-    MELAKSANAKAN = "melaksanakan", _("Melaksanakan")
-    TERKAIT = "terkait", _("Terkait")
+#: Forward relations, stored on the newer regulation (``registry.reference.regulations``).
+RelationKind = text_choices("RelationKind", reference.RELATION_KINDS)
 
 
 #: How each forward relation reads from the target's side.

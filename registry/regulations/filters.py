@@ -6,8 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from registry.services.models import PerangkatDaerahPage
-
 from .choices import Status
 from .models import RegulationPage, RegulationType
 
@@ -30,7 +28,10 @@ class RegulationFilterSet(WagtailFilterSet):
     )
     pemrakarsa = django_filters.ModelChoiceFilter(
         label=_("Pemrakarsa (OPD)"),
-        queryset=PerangkatDaerahPage.objects.order_by("title"),
+        # The OPD model through the field: regulations name services only by string reference.
+        queryset=lambda request: RegulationPage._meta.get_field("pemrakarsa").related_model.objects.order_by(
+            "title"
+        ),
         empty_label=_("Semua perangkat daerah"),
         widget=forms.Select,
     )

@@ -33,6 +33,7 @@ class ExtractionStatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             instance = self.instance
+            # The template sweeps a dead run first ({% live_extraction_run %}), then shows the status.
             context["document"] = instance.document if instance.document_id else None
             context["page"] = instance
             return context

@@ -1,35 +1,14 @@
-"""The 14 Standar Pelayanan components of PermenPANRB 15/2014 (SPEC §4.2)."""
+"""The 14 Standar Pelayanan components of PermenPANRB 15/2014 as Django choices.
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+The components themselves are defined once, in :mod:`registry.reference.components`.
+"""
 
+from registry.reference import components as reference
+from registry.vocabulary import text_choices
 
-class Component(models.TextChoices):
-    """Component codes, in the order of the regulation. 1–6 are service delivery, 7–14 manufacturing."""
-
-    PERSYARATAN = "persyaratan", _("Persyaratan")
-    PROSEDUR = "prosedur", _("Sistem, mekanisme, dan prosedur")
-    WAKTU = "waktu", _("Jangka waktu pelayanan")
-    BIAYA = "biaya", _("Biaya/tarif")
-    PRODUK = "produk", _("Produk pelayanan")
-    PENGADUAN = "pengaduan", _("Penanganan pengaduan, saran, dan masukan")
-    DASAR_HUKUM = "dasar_hukum", _("Dasar hukum")
-    SARANA = "sarana", _("Sarana, prasarana, dan/atau fasilitas")
-    KOMPETENSI = "kompetensi", _("Kompetensi pelaksana")
-    PENGAWASAN = "pengawasan", _("Pengawasan internal")
-    JUMLAH_PELAKSANA = "jumlah_pelaksana", _("Jumlah pelaksana")
-    JAMINAN = "jaminan", _("Jaminan pelayanan")
-    KEAMANAN = "keamanan", _("Jaminan keamanan dan keselamatan pelayanan")
-    EVALUASI = "evaluasi", _("Evaluasi kinerja pelaksana")
-
+#: Component codes, in the order of the regulation. 1–6 are service delivery, 7–14 manufacturing.
+Component = text_choices("Component", reference.COMPONENTS)
 
 #: The six components that must be published to the public.
-DELIVERY_COMPONENTS = [
-    Component.PERSYARATAN,
-    Component.PROSEDUR,
-    Component.WAKTU,
-    Component.BIAYA,
-    Component.PRODUK,
-    Component.PENGADUAN,
-]
-MANUFACTURING_COMPONENTS = [c for c in Component if c not in DELIVERY_COMPONENTS]
+DELIVERY_COMPONENTS = [Component(code) for code in reference.DELIVERY_CODES]
+MANUFACTURING_COMPONENTS = [Component(code) for code in reference.MANUFACTURING_CODES]

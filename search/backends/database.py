@@ -18,7 +18,6 @@ from ..documents import KIND_PASSAGE
 from ..models import IndexEntry
 from . import ranking
 from .base import (
-    BackendHit,
     BackendResult,
     Health,
     SearchBackend,
@@ -27,15 +26,12 @@ from .base import (
 )
 from .indexing import ALL_ENTRIES, IndexWriting
 from .matches import GROUP_COLUMNS, GroupCache, Matches
+from .rows import HIT_COLUMNS, hit_from_row
 
 #: Largest list of values bound into one IN (…).
 IN_CHUNK = 5000
 #: Scoring reads a term's postings through the term index when it has at most this many per entry.
 SCAN_RATIO = 4
-_HIT_COLUMNS = (
-    "e.doc_id, e.kind, e.title, e.subtitle, e.url, e.body, e.group_key, "
-    "e.jenis_label, e.tahun, e.status, e.status_label, e.opd_label"
-)
 
 
 def _placeholders(values) -> str:
@@ -45,25 +41,6 @@ def _placeholders(values) -> str:
 def _chunks(values: list, size: int = IN_CHUNK):
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-def _hit(row, score=None) -> BackendHit:
-    doc_id, kind, title, subtitle, url, body, group, jenis_label, tahun, status, status_label, opd_label = row
-    return BackendHit(
-        doc_id=doc_id,
-        kind=kind,
-        title=title,
-        subtitle=subtitle,
-        url=url,
-        body=body,
-        score=float(score or 0.0),
-        group=group,
-        jenis_label=jenis_label,
-        tahun=tahun,
-        status=status,
-        status_label=status_label,
-        opd_label=opd_label,
-    )
 
 
 class DatabaseBackend(IndexWriting, SearchBackend):
@@ -197,7 +174,7 @@ class DatabaseBackend(IndexWriting, SearchBackend):
         with connection.cursor() as cursor:
             for chunk in self.chunks(ids):
                 in_sql, params = self.in_sql("e.id", chunk)
-                cursor.execute(f"SELECT e.id, {_HIT_COLUMNS} FROM search_indexentry e WHERE {in_sql}", params)
+                cursor.execute(f"SELECT e.id, {HIT_COLUMNS} FROM search_indexentry e WHERE {in_sql}", params)
                 result.update((row[0], row[1:]) for row in cursor.fetchall())
         return result
 
@@ -220,12 +197,12 @@ class DatabaseBackend(IndexWriting, SearchBackend):
             return []
         in_sql, params = self.in_sql("c.key", keys)
         sql = (
-            f"SELECT DISTINCT {_HIT_COLUMNS} FROM search_indexentry e "
+            f"SELECT DISTINCT {HIT_COLUMNS} FROM search_indexentry e "
             f"JOIN search_citationkey c ON c.entry_id = e.id WHERE {in_sql} ORDER BY e.kind, e.doc_id"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            hits = [_hit(row) for row in cursor.fetchall()]
+            hits = [hit_from_row(row) for row in cursor.fetchall()]
         # The pasal first when one was cited, then the regulation.
         hits.sort(key=lambda hit: 0 if hit.kind == KIND_PASSAGE else 1)
         return hits

@@ -3,7 +3,8 @@
 from django.db import connection
 
 from .base import MODE_ALL
-from .database import _HIT_COLUMNS, DatabaseBackend, _hit
+from .database import DatabaseBackend
+from .rows import HIT_COLUMNS, hit_from_row
 
 #: How many postings read through the term index cost about one (entry, term) look-up; only picks
 #: between two exact plans.
@@ -83,13 +84,13 @@ class PostgresBackend(DatabaseBackend):
         if not terms:
             return []
         sql = (
-            f"SELECT {_HIT_COLUMNS} FROM search_indexentry e, to_tsquery('simple', %s) AS q(q) "
+            f"SELECT {HIT_COLUMNS} FROM search_indexentry e, to_tsquery('simple', %s) AS q(q) "
             "WHERE e.suggest_vector @@ q.q AND e.kind IN ('layanan', 'peraturan') "
             "ORDER BY ts_rank(e.suggest_vector, q.q) * e.boost DESC, e.doc_id LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [" & ".join(terms), limit])
-            return [_hit(row) for row in cursor.fetchall()]
+            return [hit_from_row(row) for row in cursor.fetchall()]
 
     def describe(self):
         with connection.cursor() as cursor:

@@ -16,6 +16,7 @@ of idf × the impact at the reading depth. The result is exact, not approximate;
 from .. import scoring
 from .base import BackendHit
 from .matches import Matches
+from .rows import hit_from_row
 
 #: Up to this many matching entries, score them all instead of reading best-first.
 EXHAUSTIVE_LIMIT = 800
@@ -99,8 +100,6 @@ def ranked_groups(backend, request, matches: Matches, term_weights, frequencies)
     ``term_weights`` holds the integer idf of each query stem that some entry holds, ``frequencies``
     how many entries hold each.
     """
-    from .database import _hit
-
     first = (max(request.page, 1) - 1) * request.per_page
     wanted = min(first + request.per_page, matches.total)
     if first >= wanted:
@@ -134,7 +133,7 @@ def ranked_groups(backend, request, matches: Matches, term_weights, frequencies)
         )
         result.append(
             [
-                _hit(rows[entry], -negative / scoring.SCORE_SCALE)
+                hit_from_row(rows[entry], -negative / scoring.SCORE_SCALE)
                 for negative, _, entry in best[: request.group_size]
             ]
         )

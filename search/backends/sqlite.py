@@ -3,7 +3,8 @@
 from django.db import connection
 
 from .base import MODE_ALL
-from .database import _HIT_COLUMNS, DatabaseBackend, _hit
+from .database import DatabaseBackend
+from .rows import HIT_COLUMNS, hit_from_row
 
 #: bm25 column weights for autocomplete: title, keywords, body, suggest.
 BM25_WEIGHTS = "8.0, 4.0, 1.0, 0.0"
@@ -47,13 +48,13 @@ class SQLiteBackend(DatabaseBackend):
         if not terms:
             return []
         sql = (
-            f"SELECT {_HIT_COLUMNS} FROM search_fts JOIN search_indexentry e ON e.id = search_fts.rowid "
+            f"SELECT {HIT_COLUMNS} FROM search_fts JOIN search_indexentry e ON e.id = search_fts.rowid "
             "WHERE search_fts MATCH %s AND e.kind IN ('layanan', 'peraturan') "
             f"ORDER BY bm25(search_fts, {BM25_WEIGHTS}) * e.boost, e.doc_id LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, ["{suggest} : (" + " AND ".join(terms) + ")", limit])
-            return [_hit(row) for row in cursor.fetchall()]
+            return [hit_from_row(row) for row in cursor.fetchall()]
 
     def describe(self):
         import sqlite3

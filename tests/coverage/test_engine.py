@@ -39,6 +39,17 @@ def test_revoking_a_regulation_flips_every_service_relying_on_it_and_unrevoking_
         assert cov.status == "belum"
         finding = cov.findings.get(code="BASIS_REVOKED")
         assert replacement.short_title() in finding.message
+        # Stored as a message id with parameters, rendered only when read.
+        assert finding.message_id == "%(reg)s sudah dicabut oleh %(by)s."
+        assert finding.message_params["by"] == {
+            "regulations": [
+                {
+                    "jenis": replacement.regulation_type.name,
+                    "nomor": replacement.nomor,
+                    "tahun": replacement.tahun,
+                }
+            ]
+        }
         assert finding.suggested_regulation_id == replacement.pk
     assert coverage_of(bystander).status == "lengkap"
     assert coverage_of(bystander).computed_at == bystander_computed

@@ -2,15 +2,14 @@
 
 from registry.coverage import facts as f
 from registry.coverage.charts import line_chart, stacked_bars
-from registry.regulations.choices import RelationKind, Status
+from registry.regulations.choices import IN_FORCE, RelationKind
 from registry.services.components import DELIVERY_COMPONENTS, Component
-from registry.services.models import LegalBasisRole
-from registry.services.models.service import ChannelKind, CostKind
+from registry.services.models import ChannelKind, CostKind, LegalBasisRole
 
 
 def test_constants_match_the_choices():
     """Statuses, relation kinds, roles, components and channel kinds are spelled as in the models."""
-    assert {str(s) for s in Status.in_force()} == f.IN_FORCE_STATUSES
+    assert {str(s) for s in IN_FORCE} == f.IN_FORCE_STATUSES
     assert f.REVOKES == RelationKind.MENCABUT and f.IMPLEMENTS == RelationKind.MELAKSANAKAN
     assert {RelationKind.MENGUBAH, RelationKind.MENGUBAH_SEBAGIAN} == f.AMENDS
     assert tuple(LegalBasisRole.values) == (f.ROLE_BASIS, f.ROLE_SK_SP, f.ROLE_SOP)

@@ -1,6 +1,8 @@
 """The public transparency page and the per-service completeness badge."""
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.template import Context, Template
@@ -47,3 +49,12 @@ def test_badge_for_a_complete_service():
     page, _ = complete_service()
     html = Template("{% load coverage_tags %}{% coverage_badge page %}").render(Context({"page": page}))
     assert "Lengkap" in html and "<li>" not in html
+
+
+def test_chart_colours_live_in_the_stylesheet():
+    """The chart templates carry classes, not colours: the palette is defined once, in registri.css."""
+    folder = Path(__file__).resolve().parents[2] / "registry/coverage/templates/coverage/includes"
+    for template in folder.glob("*_chart.html"):
+        assert not re.search(r"#[0-9a-fA-F]{3,6}\b", template.read_text()), template.name
+    css = (folder.parents[3] / "static/css/registri.css").read_text()
+    assert "--coverage-lengkap" in css and ".coverage-chart .coverage-belum" in css

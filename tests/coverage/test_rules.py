@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from registry.coverage import facts as f
+from registry.coverage.messages import render
 from registry.coverage.rulebase import (
     Context,
     CoverageStatus,
@@ -24,7 +25,18 @@ def reg(id, type_code="PERWAL", tentang="Pelayanan Administrasi Kependudukan", *
     """A regulation in force, local unless said otherwise."""
     fields.setdefault("is_local", type_code in {"PERDA", "PERWAL", "KEP_KEPALA_PD"})
     fields.setdefault("tahun", 2024)
-    return f.RegulationFacts(id=id, label=f"{type_code} {id}", tentang=tentang, type_code=type_code, **fields)
+    return f.RegulationFacts(
+        id=id, type_name=type_code, nomor=str(id), tentang=tentang, type_code=type_code, **fields
+    )
+
+
+def message(finding):
+    """A finding's message, rendered in Indonesian (no translation)."""
+    return render(finding.message_id, finding.message_params)
+
+
+def fix(finding):
+    return render(finding.fix_id, finding.fix_params)
 
 
 # A fully regulated service: local Perda (tariff) implemented by a Perwal on electronic delivery,
@@ -121,9 +133,9 @@ def test_revoked_basis_names_the_revoker_and_suggests_it_when_same_matter():
     new = reg(7, "PERWAL", "Tata Cara Penerbitan Akta Kelahiran")
     service = replace(COMPLETE, links=(*COMPLETE.links, f.LinkFacts(6)))
     (finding,) = [x for x in evaluate(service, ctx(old, new)) if x.code == "BASIS_REVOKED"]
-    assert "PERWAL 7" in finding.message
+    assert "PERWAL Nomor 7 Tahun 2024" in message(finding)
     assert finding.suggested_regulation_id == 7
-    assert "Ganti tautan" in finding.fix
+    assert "Ganti tautan" in fix(finding)
     assert finding.severity == Severity.CRITICAL
 
 
@@ -134,7 +146,7 @@ def test_revoked_basis_without_same_matter_asks_for_a_replacement():
     service = replace(COMPLETE, links=(*COMPLETE.links, f.LinkFacts(6)))
     (finding,) = [x for x in evaluate(service, ctx(old, other)) if x.code == "BASIS_REVOKED"]
     assert finding.suggested_regulation_id is None
-    assert "PERDA 8" in finding.message
+    assert "PERDA Nomor 8 Tahun 2024" in message(finding)
 
 
 def test_declared_not_in_force_basis_is_reported_without_revoker():
@@ -142,7 +154,7 @@ def test_declared_not_in_force_basis_is_reported_without_revoker():
     service = replace(COMPLETE, links=(*COMPLETE.links, f.LinkFacts(6)))
     gone = reg(6, status="tidak_berlaku")
     (finding,) = [x for x in evaluate(service, ctx(gone)) if x.code == "BASIS_REVOKED"]
-    assert "tidak berlaku" in finding.message
+    assert "tidak berlaku" in message(finding)
 
 
 def test_amendment_linked_by_the_service_is_not_reported():
@@ -177,9 +189,9 @@ def test_incomplete_sp_names_the_empty_components():
     """The finding lists the empty components by number and name."""
     service = replace(COMPLETE, filled={**COMPLETE.filled, "waktu": False, "evaluasi": False})
     (finding,) = [x for x in evaluate(service, ctx()) if x.code == "SP_INCOMPLETE"]
-    assert "2 dari 14" in finding.message
-    assert "3. Jangka waktu pelayanan" in finding.message
-    assert "14. Evaluasi kinerja pelaksana" in finding.message
+    assert "2 dari 14" in message(finding)
+    assert "3. Jangka waktu pelayanan" in message(finding)
+    assert "14. Evaluasi kinerja pelaksana" in message(finding)
 
 
 def test_free_service_needs_no_tariff_basis():
@@ -217,14 +229,14 @@ def test_open_delegation_says_it_is_inferred():
     perda = replace(PERDA, delegations=(f.DelegationFacts("lebih lanjut", implemented_by=()),))
     (finding,) = [x for x in evaluate(COMPLETE, ctx(perda)) if x.code == "DELEGATION_OPEN"]
     assert finding.severity == Severity.INFO
-    assert "Diperkirakan" in finding.message
+    assert "Diperkirakan" in message(finding)
 
 
 def test_parser_delegation_names_its_provision():
     """An exact delegation (from the parser, later) names the pasal and is not marked inferred."""
     perda = replace(PERDA, delegations=(f.DelegationFacts("tarif", provision="Pasal 9", inferred=False),))
     (finding,) = [x for x in evaluate(COMPLETE, ctx(perda)) if x.code == "DELEGATION_OPEN"]
-    assert "Pasal 9" in finding.message and "Diperkirakan" not in finding.message
+    assert "Pasal 9" in message(finding) and "Diperkirakan" not in message(finding)
 
 
 def test_disabled_rule_and_severity_override():
@@ -246,7 +258,7 @@ def test_disabled_rule_and_severity_override():
 )
 def test_status_follows_the_worst_finding(severities, status):
     """Critical → belum, warning → sebagian, info only → lengkap."""
-    assert derive_status([FindingData("X", s, "", "") for s in severities]) == status
+    assert derive_status([FindingData("X", s, "") for s in severities]) == status
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,8 @@
 
 import re
 
-from registry.demo import catalogue, legal_text
-from registry.demo.loader import ALL_SERVICES
-from registry.demo.opd import KECAMATAN, UNITS_BY_SLUG
-from registry.demo.taxonomy import CATEGORIES, LIFE_EVENTS
+from registry.demo import catalogue, legal_text, opd, taxonomy
+from registry.demo.service_data import all_services
 
 
 def test_every_reference_resolves():
@@ -16,10 +14,10 @@ def test_every_reference_resolves():
             assert target in records, f"{record.key} → {target}"
         for key in record.mengingat:
             assert key in records, f"{record.key} mengingat {key}"
-    categories = {slug for slug, *_ in CATEGORIES}
-    events = {slug for slug, *_ in LIFE_EVENTS}
-    for svc in ALL_SERVICES:
-        assert svc.opd in UNITS_BY_SLUG and svc.category in categories, svc.slug
+    categories = {term.slug for term in taxonomy.categories()}
+    events = {term.slug for term in taxonomy.life_events()}
+    for svc in all_services():
+        assert svc.opd in opd.units_by_slug() and svc.category in categories, svc.slug
         assert set(svc.life_events) <= events, svc.slug
         assert all(key in records for key, *_ in svc.bases), svc.slug
         assert not svc.sk_sp or svc.sk_sp in records
@@ -48,7 +46,7 @@ def test_relations_point_from_newer_to_older():
 def test_cited_provisions_exist_in_the_generated_text():
     """A service citing "Pasal n" of a local regulation points at an article its PDF really has."""
     records = catalogue.records_by_key()
-    for svc in ALL_SERVICES:
+    for svc in all_services():
         for key, provision, _component in svc.bases:
             record = records[key]
             if record.is_local and provision:
@@ -59,10 +57,11 @@ def test_cited_provisions_exist_in_the_generated_text():
 def test_targets_meet_the_brief():
     """At least 60 services, 30 local regulations, 6 kecamatan with 34 kelurahan."""
     local = [r for r in catalogue.all_records() if r.is_local]
-    assert len(ALL_SERVICES) >= 60
+    kecamatan = opd.geography().kecamatan
+    assert len(all_services()) >= 60
     assert len(local) >= 30
-    assert len(KECAMATAN) == 6
-    assert sum(len(kelurahan) for _address, kelurahan in KECAMATAN.values()) == 34
+    assert len(kecamatan) == 6
+    assert sum(len(k.kelurahan) for k in kecamatan) == 34
 
 
 def test_citation_chains_amendments_up_to_the_citing_year():

@@ -16,9 +16,10 @@ from pdfminer.high_level import extract_text
 from wagtail.models import Page, Revision
 
 from registry.demo.loader import load_demo
-from registry.demo.types import REGULATION_TYPES, ensure_regulation_types
+from registry.reference.regulations import REGULATION_TYPES
 from registry.regulations.choices import RelationKind, Status
 from registry.regulations.models import RegulationDocument, RegulationPage, RegulationRelation, RegulationType
+from registry.regulations.reference_data import ensure_regulation_types
 from registry.services.models import (
     ComplaintChannel,
     LegalBasis,
@@ -193,8 +194,8 @@ class LoadDemoTests(TestCase):
             "- 2 -",
         ):
             self.assertIn(line, text)
-        self.assertGreaterEqual(page.page_count, 2)
-        self.assertEqual(page.sumber, f"BD Kota Balikpapan 2024 (6): {page.page_count} hlm")
+        self.assertGreaterEqual(page.jumlah_halaman, 2)
+        self.assertEqual(page.sumber, f"BD Kota Balikpapan 2024 (6): {page.jumlah_halaman} hlm")
 
     def test_perda_pdf_revokes_and_promulgates_in_lembaran_daerah(self):
         """The PDRD Perda revokes the 2011 Perda in its closing Bab and ends with its LD line."""

@@ -3,7 +3,8 @@
 ``parse_streams`` must return exactly the objects pdfminer's ``PDFContentParser`` returns (or ask
 for pdfminer's parser with ``Fallback``), and ``LineDevice`` under ``FastInterpreter`` must give the
 page texts of the reference light path: pdfminer's ``PDFPageInterpreter`` building ``LTChar``s,
-grouped by the same ``chars_to_lines``.
+grouped by the same ``chars_to_lines``. The guards around both are tested in
+``test_extraction_fast_path.py``.
 """
 
 import json

@@ -170,7 +170,7 @@ def test_derive_status_precedence(kinds, declared, expected):
 def test_sumber_line_follows_jdih_notation():
     """A Perwal with its Berita Daerah number renders 'BD Kota Balikpapan 2023 (12): 10 hlm'."""
     page = factories.regulation(
-        "PERWAL", nomor="12", tahun=2023, gazette_number="12", gazette_year=2023, page_count=10
+        "PERWAL", nomor="12", tahun=2023, nomor_lembaran="12", tahun_lembaran=2023, jumlah_halaman=10
     )
     assert page.sumber == "BD Kota Balikpapan 2023 (12): 10 hlm"
     assert page.jdih_status == "Berlaku"

@@ -84,7 +84,7 @@ def test_ocr_pasal_heading_with_dot():
 
 
 def test_ocr_leading_one_is_corrected():
-    """ "Pasal 119" right after Pasal 18 is corrected to 19 with a warning (SPEC §3.5 rule 6)."""
+    """ "Pasal 119" right after Pasal 18 is corrected to 19 with a warning (domain §3.5 rule 6)."""
     text = "MEMUTUSKAN:\n" + "\n".join(f"Pasal {n}\nIsi." for n in range(1, 19)) + "\nPasal 119\nIsi."
     nodes, warnings, _ = parse(text)
     assert nodes[-1].label == "19"

@@ -1,4 +1,4 @@
-"""Unit tests for parser.head and parser.citations on real title and Mengingat lines (SPEC §3.4)."""
+"""Unit tests for parser.head and parser.citations on real title and Mengingat lines (domain §3.4)."""
 
 from registry.regulations.parser.citations import first_reference, parse_citations
 from registry.regulations.parser.head import parse_head, parse_konsiderans, split_mengingat

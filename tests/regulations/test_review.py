@@ -83,7 +83,7 @@ def test_proposals_read_metadata_citations_and_revocation(setup):
     assert fields["tentang"].differs
     assert not fields["nomor"].differs
     assert str(fields["tanggal_pengundangan"].proposed) == "2024-03-05"
-    assert fields["gazette_number"].proposed == "7"
+    assert fields["nomor_lembaran"].proposed == "7"
     resolved = {(c.citation.kind, c.citation.number): c.target for c in proposals.citations}
     assert resolved[("UU", "25")] == setup["uu"]
     assert resolved[("UU", "24")] is None

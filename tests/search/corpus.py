@@ -11,9 +11,9 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 
-from registry.regulations.choices import ExtractionStatus, Gazette, Level, RelationKind
+from registry.regulations.choices import ExtractionStatus, RelationKind
 from registry.regulations.models import DocumentPage, RegulationDocument
-from registry.services.models.service import CostKind
+from registry.services.models import CostKind
 from search.citations import pasal_headings
 from tests import factories
 
@@ -268,12 +268,6 @@ def _document(name: str, pages: list[str]) -> RegulationDocument:
         DocumentPage(document=document, number=n, text=text) for n, text in enumerate(pages, start=1)
     )
     return document
-
-
-#: Keppres is not among the factories' common types; add it for the Keppres 24/2005 text.
-factories.TYPE_DEFAULTS.setdefault(
-    "KEPPRES", ("keppres", "Keputusan Presiden", "Keppres", Level.NASIONAL, 6, Gazette.NONE, False)
-)
 
 
 class Corpus:

@@ -14,7 +14,13 @@ one — a token cut by a stream boundary, ``\\`` + CR LF in a string, an untermi
 string nested more than three deep, an octal escape above 255, an odd dictionary (pdfminer
 raises), inline images (``BI … ID … EI``) — makes the page's streams fall back to pdfminer's own
 parser, so the outcome is pdfminer's in every case (``test_extraction_fastparse.py`` compares both
-on synthetic, mutated and real streams).
+on synthetic, mutated and real streams). Every fallback is noted with its reason in the
+interpreter's ``fallbacks`` list (shared with the sub-interpreters of form XObjects), so that the
+extraction can count and log them.
+
+This module copies pdfminer internals, so it runs only on the pdfminer it was checked against:
+``upstream.fast_path_available()`` (see ``upstream.py`` and "The fast path" in
+``docs/architecture.md``).
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ from pdfminer import settings
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import stream_value
 from pdfminer.psparser import KWD, LIT, PSKeyword, keyword_name, literal_name
+
+from .upstream import fast_path_available
 
 _DELIMS = rb"#/%\[\]()<>{}\s"
 _STRING_BODY = rb"(?:[^()\\]|\\.)"
@@ -53,6 +61,10 @@ _ESCAPES = {ord(k): v for k, v in zip("btnfr()\\", b"\x08\t\n\x0c\r()\\", strict
 ATOM_MEMO_LIMIT = 200_000
 #: Operators whose method lookup is remembered.
 METHOD_MEMO_LIMIT = 10_000
+
+#: Why a content stream went to pdfminer's parser although the fast path is on.
+STRICT_MODE = "pdfminer STRICT mode"
+UPSTREAM_CHANGED = "pdfminer changed (fast path off)"
 
 
 class Fallback(Exception):
@@ -221,22 +233,40 @@ def parse_streams(datas: list[bytes]) -> list:
 
 
 class FastInterpreter(PDFPageInterpreter):
-    """``PDFPageInterpreter`` with the content stream read by ``parse_streams``."""
+    """``PDFPageInterpreter`` with the content stream read by ``parse_streams``.
+
+    ``fallbacks`` collects the reason of every ``execute`` (a page's contents or a form XObject)
+    left to pdfminer's own parser; the sub-interpreters of form XObjects share the list.
+    """
 
     _methods: dict = {}
 
+    def __init__(self, rsrcmgr, device, fallbacks: list[str] | None = None):
+        super().__init__(rsrcmgr, device)
+        self.fallbacks: list[str] = [] if fallbacks is None else fallbacks
+
+    def dup(self) -> FastInterpreter:
+        return self.__class__(self.rsrcmgr, self.device, self.fallbacks)
+
     def execute(self, streams) -> None:
         if settings.STRICT:
-            super().execute(streams)
-            return
-        try:
-            objects = self._parse(streams)
-        except MemoryError:
-            raise
-        except Exception:  # Fallback, or a stream that fails to decode: pdfminer's way, errors and all
-            super().execute(streams)
-            return
-        self._run(objects)
+            reason = STRICT_MODE
+        elif not fast_path_available():
+            reason = UPSTREAM_CHANGED
+        else:
+            try:
+                objects = self._parse(streams)
+            except MemoryError:
+                raise
+            except Fallback as exc:
+                reason = str(exc)
+            except Exception as exc:  # a stream that fails to decode: pdfminer's way, errors and all
+                reason = f"{type(exc).__name__} while reading the stream"
+            else:
+                self._run(objects)
+                return
+        self.fallbacks.append(reason)
+        super().execute(streams)
 
     def _parse(self, streams) -> list:
         # The same circular-reference guard as PDFPageInterpreter.execute, which the fallback repeats.

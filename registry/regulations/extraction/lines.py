@@ -10,6 +10,11 @@ scan test), lines and shapes are dropped.
 ``chars_to_lines`` then groups the glyphs: consecutive glyphs on one baseline make a run
 (pdfminer's own ``line_overlap=0.5``/``char_margin=2.0``/``word_margin=0.1`` tests), runs that
 share a baseline are joined left to right, lines come out top to bottom.
+
+``PdfminerLineDevice`` is the same light path on pdfminer's own glyph code (its
+``render_string_horizontal``, ``render_char`` and ``LTChar`` objects): what runs when the fast path
+is off (``REGISTRY_EXTRACTION_FAST_PATH``, or a pdfminer whose code differs from what
+``LineDevice`` mirrors, see ``upstream.py``). Both give the same page texts.
 """
 
 from __future__ import annotations
@@ -131,21 +136,45 @@ def image_coverage(page: LTPage, images: list) -> float:
     return min(covered / area, 1.0)
 
 
-class LineDevice(PDFLayoutAnalyzer):
-    """The light path: glyph boxes straight to lines, no layout objects for text or graphics."""
+def walk_layout(item, chars: list, images: list) -> None:
+    """Collect the glyphs ``(x0, y0, x1, y1, text)`` and the images of a layout tree, in order."""
+    for child in item:
+        if isinstance(child, LTChar):
+            chars.append((child.x0, child.y0, child.x1, child.y1, child.get_text()))
+        elif isinstance(child, LTImage):
+            images.append(child)
+        elif isinstance(child, LTContainer):
+            walk_layout(child, chars, images)
+
+
+class PdfminerLineDevice(PDFLayoutAnalyzer):
+    """The light path on pdfminer's own glyph code: its ``LTChar`` objects, grouped into lines."""
 
     def __init__(self, rsrcmgr: PDFResourceManager):
         super().__init__(rsrcmgr, pageno=1, laparams=None)
         self.last: tuple[str, float] = ("", 0.0)
+
+    def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:
+        """Ignore lines and shapes: text extraction never needs them."""
+
+    def receive_layout(self, ltpage: LTPage) -> None:
+        chars: list[tuple] = []
+        images: list = []
+        walk_layout(ltpage, chars, images)
+        self.last = ("\n".join(chars_to_lines(chars)), image_coverage(ltpage, images))
+
+
+class LineDevice(PdfminerLineDevice):
+    """The light path: glyph boxes straight to lines, no layout objects for text or graphics."""
+
+    def __init__(self, rsrcmgr: PDFResourceManager):
+        super().__init__(rsrcmgr)
         self.chars: list[tuple] = []
         self._memo: dict = {}
 
     def begin_page(self, page, ctm) -> None:
         super().begin_page(page, ctm)
         self.chars = []
-
-    def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:
-        """Ignore lines and shapes: text extraction never needs them."""
 
     def receive_layout(self, ltpage: LTPage) -> None:
         images: list = []
@@ -155,9 +184,10 @@ class LineDevice(PDFLayoutAnalyzer):
 
     def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
         """pdfminer's glyph (vertical fonts only come here), kept as a box and its text."""
+        # pdfminer's render_char asserts that to_unichr gave a str: every font's to_unichr returns
+        # one (ToUnicode entries become str in CMap.add_cid2unichr), so the check is left out here.
         try:
             text = font.to_unichr(cid)
-            assert isinstance(text, str), str(type(text))
         except PDFUnicodeNotDefined:
             text = self.handle_undefined_char(font, cid)
         item = LTChar(
@@ -187,8 +217,7 @@ class LineDevice(PDFLayoutAnalyzer):
             found = []
             for cid in font.decode(string):
                 try:
-                    text = font.to_unichr(cid)
-                    assert isinstance(text, str), str(type(text))
+                    text = font.to_unichr(cid)  # always a str (see render_char)
                 except PDFUnicodeNotDefined:
                     text = self.handle_undefined_char(font, cid)
                 found.append((cid, text, font.char_width(cid)))

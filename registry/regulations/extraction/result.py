@@ -42,6 +42,9 @@ class PageText:
     is_ocr: bool = False
     image_coverage: float = 0.0
     error: str = ""
+    #: Why each of the page's content streams (its contents, a form XObject) that the fast path
+    #: left to pdfminer's own parser went there (see ``fastparse``); empty on the usual page.
+    fallbacks: tuple[str, ...] = ()
 
     @property
     def has_text(self) -> bool:
@@ -65,6 +68,10 @@ class ExtractionResult:
     peak_rss_kb: int = 0
     peak_rss_kb_total: int = 0
     workers: int = 0
+    #: Whether the text layer was read on the fast path (None when no page was read at all), and
+    #: how many content streams it left to pdfminer's own parser.
+    fast_path: bool | None = None
+    fast_path_fallbacks: int = 0
 
     @property
     def pages_with_text(self) -> int:

@@ -14,6 +14,11 @@ page's characters into text:
 * ``LayoutDevice``: pdfminer's own layout analysis with any ``LAParams`` (setting
   ``REGISTRY_EXTRACTION_LAPARAMS``), also used by ``bench/extract --laparams`` to compare settings.
 
+``fast_path=False`` (setting ``REGISTRY_EXTRACTION_FAST_PATH``), or an installed pdfminer whose code
+differs from what the fast path mirrors (``upstream.fast_path_available``), swaps in pdfminer's own
+``PDFPageInterpreter`` and, on the light path, ``PdfminerLineDevice`` (pdfminer's glyph code): the
+same texts, about five times slower.
+
 Why the light path — ``bench/extract --laparams`` on the 36 born-digital corpus files (1,213 pages,
 one core, CPU time; every setting reads streams through ``FastInterpreter``; load average 1.7–1.8
 from other work on the 2-core machine), counting standalone "Pasal N" / "BAB …" / "NOMOR n TAHUN
@@ -48,13 +53,14 @@ from typing import BinaryIO
 from pdfminer.converter import PDFLayoutAnalyzer, TextConverter
 from pdfminer.layout import LAParams, LTPage
 from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfinterp import PDFResourceManager
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
 from .fastparse import FastInterpreter
-from .lines import LineDevice, image_coverage, walk_images
+from .lines import LineDevice, PdfminerLineDevice, image_coverage, walk_images
 from .result import PageText
+from .upstream import fast_path_available
 
 #: A page with fewer visible characters than this, mostly covered by images, is a scan.
 SCAN_MAX_CHARS = 20
@@ -72,10 +78,12 @@ def iter_pages(document: PDFDocument) -> Iterator[tuple[int, PDFPage]]:
         yield index + 1, page
 
 
-def _page_text(number: int, text: str, coverage: float) -> PageText:
+def _page_text(number: int, text: str, coverage: float, fallbacks: tuple[str, ...]) -> PageText:
     visible = sum(1 for ch in text if not ch.isspace())
     is_scan = visible < SCAN_MAX_CHARS and coverage >= SCAN_MIN_IMAGE_COVERAGE
-    return PageText(number=number, text=text, is_scan=is_scan, image_coverage=round(coverage, 3))
+    return PageText(
+        number=number, text=text, is_scan=is_scan, image_coverage=round(coverage, 3), fallbacks=fallbacks
+    )
 
 
 class LayoutDevice(TextConverter):
@@ -99,11 +107,21 @@ class LayoutDevice(TextConverter):
         self.last = (text.strip("\n"), image_coverage(ltpage, images))
 
 
-def make_device(rsrcmgr: PDFResourceManager, laparams: dict | None):
-    """The light ``LineDevice`` when ``laparams`` is None, else a ``LayoutDevice`` with those LAParams."""
+def use_fast_path(requested: bool = True) -> bool:
+    """Whether pages are read on the fast path: asked for, and pdfminer is the version checked."""
+    return requested and fast_path_available()
+
+
+def make_device(rsrcmgr: PDFResourceManager, laparams: dict | None, fast_path: bool = True):
+    """The light line device when ``laparams`` is None, else a ``LayoutDevice`` with those LAParams."""
     if laparams is None:
-        return LineDevice(rsrcmgr)
+        return LineDevice(rsrcmgr) if fast_path else PdfminerLineDevice(rsrcmgr)
     return LayoutDevice(rsrcmgr, LAParams(**laparams))
+
+
+def make_interpreter(rsrcmgr: PDFResourceManager, device, fast_path: bool = True) -> PDFPageInterpreter:
+    """``FastInterpreter`` on the fast path, else pdfminer's own ``PDFPageInterpreter``."""
+    return FastInterpreter(rsrcmgr, device) if fast_path else PDFPageInterpreter(rsrcmgr, device)
 
 
 def extract_pages(
@@ -112,27 +130,33 @@ def extract_pages(
     emit: Callable[[PageText], None],
     laparams: dict | None = None,
     password: str = "",
+    fast_path: bool = True,
 ) -> int:
     """Extract the text of every page for which ``wanted(number)`` is true; returns the page count.
 
     A page that fails to interpret is emitted with ``error`` set and no text, and the others go on.
+    Each page carries the reasons its content streams went to pdfminer's own parser (``fallbacks``).
     """
+    fast_path = use_fast_path(fast_path)
     document = open_document(fileobj, password)
     rsrcmgr = PDFResourceManager(caching=True)
-    device = make_device(rsrcmgr, laparams)
-    interpreter = FastInterpreter(rsrcmgr, device)
+    device = make_device(rsrcmgr, laparams, fast_path)
+    interpreter = make_interpreter(rsrcmgr, device, fast_path)
+    fallbacks: list[str] = getattr(interpreter, "fallbacks", [])
     count = 0
     for number, page in iter_pages(document):
         count = number
         if not wanted(number):
             continue
+        fallbacks.clear()
         try:
             interpreter.process_page(page)
         except MemoryError:
             raise
         except Exception as exc:  # one bad page (even a RecursionError) must not lose the others
-            emit(PageText(number=number, error=f"{type(exc).__name__}: {exc}"[:300]))
+            error = f"{type(exc).__name__}: {exc}"[:300]
+            emit(PageText(number=number, error=error, fallbacks=tuple(fallbacks)))
             continue
         text, coverage = device.last
-        emit(_page_text(number, text, coverage))
+        emit(_page_text(number, text, coverage, tuple(fallbacks)))
     return count

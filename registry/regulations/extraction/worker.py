@@ -11,7 +11,9 @@ the parent through a pipe, one message per page:
 * ``("done", peak_rss_kb, completed, cpu_seconds)`` — the child finished (``completed`` is false
   when it could not deliver its result); nothing follows.
 
-This module is preloaded by the fork server, so it imports pdfminer once for every child.
+This module is preloaded by the fork server, so it imports pdfminer once for every child, and
+checks there, once, whether the fast path may run on the installed pdfminer (the children inherit
+the answer, and the warning, if any, is logged once).
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from . import result
 from .ocr import OcrError, ocr_page
 from .result import PageText
-from .textlayer import extract_pages
+from .textlayer import extract_pages, use_fast_path
+
+use_fast_path()
 
 
 def limit_memory(memory_bytes: int | None) -> None:
@@ -74,8 +78,11 @@ def describe_error(exc: BaseException) -> str:
     return (f"{type(exc).__name__}: {text}" if text else type(exc).__name__)[:300]
 
 
-def text_worker(conn, path, index, count, laparams, memory_bytes, password="") -> None:
-    """Extract the pages whose number is ``index`` modulo ``count`` (numbers counted from 0)."""
+def text_worker(conn, path, index, count, laparams, memory_bytes, fast_path=True, password="") -> None:
+    """Extract the pages whose number is ``index`` modulo ``count`` (numbers counted from 0).
+
+    ``fast_path`` false reads the pages with pdfminer's own interpreter and glyph code.
+    """
     _start(memory_bytes)
     outcome = None
     try:
@@ -86,6 +93,7 @@ def text_worker(conn, path, index, count, laparams, memory_bytes, password="") -
                 lambda page: conn.send(("page", page)),
                 laparams=laparams,
                 password=password,
+                fast_path=fast_path,
             )
         outcome = ("count", pages)
     except PDFPasswordIncorrect:

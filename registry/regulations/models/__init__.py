@@ -2,13 +2,19 @@
 
 from .documents import RegulationDocument
 from .extraction import ArticleNode, DocumentPage, ExtractionRun
-from .pages import RegulationIndexPage, RegulationPage, RegulationRelation
+from .imports import ImportProposal, ImportRecord, ImportRun
+from .index import RegulationIndexPage
+from .pages import RegulationPage
+from .relations import RegulationRelation
 from .types import RegulationType
 
 __all__ = [
     "ArticleNode",
     "DocumentPage",
     "ExtractionRun",
+    "ImportProposal",
+    "ImportRecord",
+    "ImportRun",
     "RegulationDocument",
     "RegulationIndexPage",
     "RegulationPage",

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import ExtractionStatus
@@ -32,7 +34,17 @@ class DocumentPage(models.Model):
 
 
 class ExtractionRun(models.Model):
-    """One extraction of one document: its outcome, reason and timings, kept as the document's history."""
+    """One extraction of one document: its outcome, reason and timings, kept as the document's history.
+
+    While a run is *running*, the process doing it beats (``heartbeat_at``, with the pages done so far)
+    as it waits on its children; ``lease_expires_at`` is the latest it may legitimately still run.
+    A run that misses its beats or outlives its lease is recorded as failed by
+    ``pipeline.sweep_stale_runs``.
+    """
+
+    class Phase(models.TextChoices):
+        TEXT = "text", _("membaca teks")
+        OCR = "ocr", _("OCR")
 
     document = models.ForeignKey(
         "regulations.RegulationDocument", on_delete=models.CASCADE, related_name="extraction_runs"
@@ -55,14 +67,61 @@ class ExtractionRun(models.Model):
         related_name="+",
         verbose_name=_("diminta oleh"),
     )
+    heartbeat_at = models.DateTimeField(_("detak terakhir"), null=True, blank=True)
+    lease_expires_at = models.DateTimeField(_("batas waktu"), null=True, blank=True)
+    worker = models.CharField(_("proses"), max_length=100, blank=True, help_text=_("host:pid"))
+    phase = models.CharField(_("tahap"), max_length=10, choices=Phase.choices, blank=True)
+    pages_done = models.PositiveIntegerField(_("halaman selesai"), null=True, blank=True)
+    pages_total = models.PositiveIntegerField(_("halaman seluruhnya"), null=True, blank=True)
+    fast_path = models.BooleanField(
+        _("jalur cepat"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Apakah teks dibaca lewat jalur cepat (fastparse); kosong bila tidak ada halaman yang dibaca."
+        ),
+    )
+    fast_path_fallbacks = models.PositiveIntegerField(
+        _("dibaca ulang oleh pdfminer"),
+        default=0,
+        help_text=_(
+            "Jumlah aliran konten (isi halaman atau form XObject) yang diserahkan jalur cepat kepada "
+            "pengurai pdfminer sendiri."
+        ),
+    )
 
     class Meta:
         ordering = ["-started_at", "-pk"]
         verbose_name = _("riwayat ekstraksi")
         verbose_name_plural = _("riwayat ekstraksi")
+        indexes = [models.Index(fields=["status"], name="extraction_run_status")]
 
     def __str__(self):
         return f"{self.document_id}: {self.get_status_display()}"
+
+    def heartbeat_age_seconds(self, now=None) -> int | None:
+        """Whole seconds since the last beat (since the start when it never beat)."""
+        last = self.heartbeat_at or self.started_at
+        if last is None:
+            return None
+        return max(0, int(((now or timezone.now()) - last).total_seconds()))
+
+    def progress_display(self, now=None) -> str:
+        """In Indonesian: the phase, pages done of the total, and the age of the last beat."""
+        parts = []
+        if self.phase:
+            parts.append(str(self.get_phase_display()))
+        if self.pages_total:
+            parts.append(
+                gettext("%(done)s dari %(total)s halaman")
+                % {"done": self.pages_done or 0, "total": self.pages_total}
+            )
+        elif self.pages_done:
+            parts.append(gettext("%(done)s halaman") % {"done": self.pages_done})
+        age = self.heartbeat_age_seconds(now)
+        if age is not None:
+            parts.append(gettext("detak terakhir %(seconds)s detik yang lalu") % {"seconds": age})
+        return " · ".join(parts)
 
 
 class ArticleNode(models.Model):

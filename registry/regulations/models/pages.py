@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -14,11 +13,10 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
-from ..choices import INVERSE_LABELS, Gazette, RelationKind, Status
+from ..choices import IN_FORCE, INVERSE_LABELS, Gazette, RelationKind, Status
 from ..page_context import regulation_context
 from ..panels import ExtractionStatusPanel, IncomingRelationsPanel
 from .extraction import ArticleNode
@@ -29,51 +27,8 @@ def nomor_slug(nomor: str) -> str:
     return slugify(nomor.replace(".", "-").replace("/", "-")) or "tanpa-nomor"
 
 
-class RegulationIndexPage(RoutablePageMixin, Page):
-    """The regulation registry: browsing by jenis and tahun, and readable URLs for each regulation."""
-
-    intro = models.TextField(_("pengantar"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["regulations.RegulationPage"]
-    parent_page_types = ["home.HomePage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("indeks peraturan")
-        verbose_name_plural = _("indeks peraturan")
-
-    @path("")
-    def browse(self, request):
-        """All regulations, filtered by the query string (jenis, tahun, status)."""
-        from ..views import browse_regulations
-
-        return browse_regulations(request, self)
-
-    @path("<slug:jenis>/")
-    def browse_jenis(self, request, jenis):
-        """Regulations of one type."""
-        from ..views import browse_regulations
-
-        return browse_regulations(request, self, jenis=jenis)
-
-    @path("<slug:jenis>/<int:tahun>/")
-    def browse_jenis_tahun(self, request, jenis, tahun):
-        """Regulations of one type and year."""
-        from ..views import browse_regulations
-
-        return browse_regulations(request, self, jenis=jenis, tahun=tahun)
-
-    @path("<slug:jenis>/<int:tahun>/<slug:nomor>/")
-    def regulation(self, request, jenis, tahun, nomor):
-        """Serve a regulation at its readable URL, e.g. /peraturan/perwal/2023/12/."""
-        from ..views import serve_regulation
-
-        return serve_regulation(request, self, jenis, tahun, nomor)
-
-
 class RegulationPage(Page):
-    """A regulation with the JDIH metadata of Permenkumham 8/2019 (SPEC §1.3).
+    """A regulation with the JDIH metadata of Permenkumham 8/2019 (domain §1.3).
 
     ``status`` is derived from the relations that other published regulations hold towards this one
     (see :func:`registry.regulations.status.refresh_statuses`); editors can only declare a regulation
@@ -99,10 +54,10 @@ class RegulationPage(Page):
     tanggal_penetapan = models.DateField(_("tanggal penetapan"), null=True, blank=True)
     tanggal_pengundangan = models.DateField(_("tanggal pengundangan"), null=True, blank=True)
     tanggal_berlaku = models.DateField(_("tanggal berlaku"), null=True, blank=True)
-    gazette_year = models.PositiveSmallIntegerField(_("tahun lembaran/berita"), null=True, blank=True)
-    gazette_number = models.CharField(_("nomor lembaran/berita"), max_length=30, blank=True)
-    gazette_supplement = models.CharField(_("nomor tambahan lembaran"), max_length=30, blank=True)
-    page_count = models.PositiveSmallIntegerField(_("jumlah halaman"), null=True, blank=True)
+    tahun_lembaran = models.PositiveSmallIntegerField(_("tahun lembaran/berita"), null=True, blank=True)
+    nomor_lembaran = models.CharField(_("nomor lembaran/berita"), max_length=30, blank=True)
+    nomor_tambahan = models.CharField(_("nomor tambahan lembaran"), max_length=30, blank=True)
+    jumlah_halaman = models.PositiveSmallIntegerField(_("jumlah halaman"), null=True, blank=True)
     subjek = models.CharField(
         _("subjek"), max_length=255, blank=True, help_text=_("Tajuk subjek, huruf kapital, dipisah ' - '.")
     )
@@ -127,7 +82,7 @@ class RegulationPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    lampiran_document = models.ForeignKey(
+    attachment_document = models.ForeignKey(
         "regulations.RegulationDocument",
         verbose_name=_("berkas lampiran"),
         null=True,
@@ -135,7 +90,7 @@ class RegulationPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    abstrak_document = models.ForeignKey(
+    abstract_document = models.ForeignKey(
         "regulations.RegulationDocument",
         verbose_name=_("berkas abstrak"),
         null=True,
@@ -188,8 +143,8 @@ class RegulationPage(Page):
             [
                 FieldPanel("document"),
                 ExtractionStatusPanel(heading=_("Ekstraksi")),
-                FieldPanel("lampiran_document"),
-                FieldPanel("abstrak_document"),
+                FieldPanel("attachment_document"),
+                FieldPanel("abstract_document"),
                 FieldPanel("external_url"),
             ],
             heading=_("Berkas"),
@@ -200,9 +155,9 @@ class RegulationPage(Page):
         FieldRowPanel([FieldPanel("tempat_penetapan"), FieldPanel("tanggal_penetapan")]),
         FieldRowPanel([FieldPanel("tanggal_pengundangan"), FieldPanel("tanggal_berlaku")]),
         FieldRowPanel(
-            [FieldPanel("gazette_year"), FieldPanel("gazette_number"), FieldPanel("gazette_supplement")]
+            [FieldPanel("tahun_lembaran"), FieldPanel("nomor_lembaran"), FieldPanel("nomor_tambahan")]
         ),
-        FieldPanel("page_count"),
+        FieldPanel("jumlah_halaman"),
         FieldPanel("subjek"),
         FieldRowPanel([FieldPanel("bahasa"), FieldPanel("bidang_hukum")]),
         FieldPanel("lokasi"),
@@ -330,21 +285,21 @@ class RegulationPage(Page):
     @property
     def jdih_status(self) -> str:
         """The JDIHN status value: Berlaku or Tidak Berlaku."""
-        return "Berlaku" if self.status in Status.in_force() else "Tidak Berlaku"
+        return "Berlaku" if self.status in IN_FORCE else "Tidak Berlaku"
 
     @property
     def sumber(self) -> str:
         """The JDIH 'Sumber' line, e.g. "BD Kota Balikpapan 2023 (12): 10 hlm"."""
         gazette = self.regulation_type.gazette
-        if not gazette or not self.gazette_number:
+        if not gazette or not self.nomor_lembaran:
             return ""
         region = "" if gazette in (Gazette.LN, Gazette.BN) else f" {self.wilayah}"
-        text = f"{gazette}{region} {self.gazette_year or self.tahun} ({self.gazette_number})"
-        if self.gazette_supplement:
+        text = f"{gazette}{region} {self.tahun_lembaran or self.tahun} ({self.nomor_lembaran})"
+        if self.nomor_tambahan:
             supplement = "TLN" if gazette == Gazette.LN else "TLD"
-            text += f", {supplement} ({self.gazette_supplement})"
-        if self.page_count:
-            text += f": {self.page_count} hlm"
+            text += f", {supplement} ({self.nomor_tambahan})"
+        if self.jumlah_halaman:
+            text += f": {self.jumlah_halaman} hlm"
         return text
 
     @cached_property
@@ -354,9 +309,13 @@ class RegulationPage(Page):
 
     @cached_property
     def incoming(self):
-        """Relations that published regulations declare towards this one, labelled from this side."""
+        """Relations that published regulations declare towards this one, labelled from this side.
+
+        For the admin and the derived status: a restricted regulation still has legal effect. Public
+        pages narrow this list to regulations the public may see (``page_context``).
+        """
         rels = (
-            RegulationRelation.objects.filter(target=self, source__live=True)
+            self.incoming_relations.filter(source__live=True)
             .select_related("source__regulation_type")
             .order_by("-source__tahun", "source__nomor")
         )
@@ -394,43 +353,3 @@ class RegulationPage(Page):
             for label, rel in self.incoming
             if rel.kind in (RelationKind.MENGUBAH, RelationKind.MENGUBAH_SEBAGIAN)
         ]
-
-
-class RegulationRelation(Orderable):
-    """A relation stored once, on the newer regulation; its inverse is derived (SPEC §1.4)."""
-
-    source = ParentalKey(RegulationPage, on_delete=models.CASCADE, related_name="relations")
-    target = models.ForeignKey(
-        RegulationPage,
-        verbose_name=_("peraturan tujuan"),
-        on_delete=models.CASCADE,
-        related_name="incoming_relations",
-    )
-    kind = models.CharField(_("jenis hubungan"), max_length=24, choices=RelationKind.choices)
-    scope_text = models.CharField(
-        _("cakupan"),
-        max_length=255,
-        blank=True,
-        help_text=_("Untuk hubungan sebagian: ketentuan yang terkena."),
-    )
-    provision = models.CharField(_("pasal"), max_length=120, blank=True, help_text=_("Misalnya 'Pasal 36'."))
-
-    panels = [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("target")]),
-        FieldRowPanel([FieldPanel("provision"), FieldPanel("scope_text")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("hubungan peraturan")
-        verbose_name_plural = _("hubungan peraturan")
-        constraints = [
-            models.UniqueConstraint(fields=["source", "target", "kind"], name="unique_regulation_relation"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.target_id}"
-
-    def clean(self):
-        """A regulation cannot relate to itself."""
-        if self.source_id and self.target_id and self.source_id == self.target_id:
-            raise ValidationError({"target": _("Peraturan tidak dapat berhubungan dengan dirinya sendiri.")})

@@ -1,4 +1,4 @@
-"""The reference table of regulation types (SPEC §2.5)."""
+"""The reference table of regulation types (domain §2.5)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

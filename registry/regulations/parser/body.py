@@ -1,7 +1,7 @@
 """Batang tubuh: BAB / Bagian / Paragraf / Pasal / ayat tree with stable anchors.
 
 The body starts at MEMUTUSKAN (or Menetapkan) and stops at the signing block, PENJELASAN or
-LAMPIRAN. Pasal headings must follow each other (SPEC §3.5 rule 6); a heading that breaks the
+LAMPIRAN. Pasal headings must follow each other (domain §3.5 rule 6); a heading that breaks the
 sequence is treated as a wrapped reference ("… dalam\\nPasal 12\\nayat (1)") and kept as text.
 In amending instruments (Roman Pasal I, II) the Arabic Pasal quoted inside Pasal I become children.
 """

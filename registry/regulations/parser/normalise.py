@@ -1,4 +1,4 @@
-"""Line normalisation: page furniture, hyphenation, OCR word fixes and glued keywords (SPEC §3.5).
+"""Line normalisation: page furniture, hyphenation, OCR word fixes and glued keywords (domain §3.5).
 
 Every rule that changes a line is recorded as an ``AppliedFix`` so a reviewer can audit it; the raw
 line is kept next to the normalised one.
@@ -19,7 +19,7 @@ from .patterns import (
     WATERMARK_RE,
 )
 
-# Observed OCR confusions (SPEC §3.5 rule 2 and the Kendari/Agam scans). Whole words only.
+# Observed OCR confusions (domain §3.5 rule 2 and the Kendari/Agam scans). Whole words only.
 OCR_WORD_FIXES = {
     "Nornor": "Nomor",
     "Nomer": "Nomor",

@@ -1,6 +1,6 @@
 """Compiled regular expressions for Indonesian regulation texts.
 
-Started from SPEC §3.3 and widened where the labelled corpus demanded it. Patterns that work on
+Started from domain §3.3 and widened where the labelled corpus demanded it. Patterns that work on
 one line expect normalised lines (see ``normalise``); patterns for multi-line constructs expect
 whitespace-collapsed text (``collapse_ws``).
 """

@@ -1,20 +1,25 @@
 """Perangkat Daerah, public services and everything attached to them."""
 
 from .opd import OPDKind, PerangkatDaerahIndexPage, PerangkatDaerahPage
-from .service import (
+from .parts import (
+    ChannelKind,
     ComplaintChannel,
+    ComplaintKind,
     LegalBasis,
     LegalBasisRole,
     ServiceChannel,
-    ServicePage,
     ServiceRequirement,
     ServiceSOP,
     ServiceStep,
 )
+from .service import CostKind, ServicePage, TimeUnit
 from .taxonomy import LifeEvent, ServiceCategory
 
 __all__ = [
+    "ChannelKind",
     "ComplaintChannel",
+    "ComplaintKind",
+    "CostKind",
     "LegalBasis",
     "LegalBasisRole",
     "LifeEvent",
@@ -27,4 +32,5 @@ __all__ = [
     "ServiceRequirement",
     "ServiceSOP",
     "ServiceStep",
+    "TimeUnit",
 ]

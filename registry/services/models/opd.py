@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from registry.visibility import hidden_section_paths, public_pages, public_q
+
 
 class OPDKind(models.TextChoices):
     SEKRETARIAT = "sekretariat", _("Sekretariat")
@@ -35,12 +37,12 @@ class PerangkatDaerahIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        hidden = hidden_section_paths()
         units = (
-            PerangkatDaerahPage.objects.child_of(self)
-            .live()
+            public_pages(PerangkatDaerahPage.objects.child_of(self), hidden)
             .order_by("title")
             .annotate(
-                service_count=models.Count("services", filter=models.Q(services__live=True), distinct=True)
+                service_count=models.Count("services", filter=public_q("services__", hidden), distinct=True)
             )
         )
         groups = {kind: [] for kind in OPDKind.values}
@@ -113,11 +115,10 @@ class PerangkatDaerahPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from .service import ServicePage
-
         context = super().get_context(request, *args, **kwargs)
+        hidden = hidden_section_paths()
         context["services"] = (
-            ServicePage.objects.filter(opd=self).live().select_related("category").order_by("title")
+            public_pages(self.services.all(), hidden).select_related("category").order_by("title")
         )
-        context["sub_units"] = self.sub_units.live().order_by("title")
+        context["sub_units"] = public_pages(self.sub_units.all(), hidden).order_by("title")
         return context

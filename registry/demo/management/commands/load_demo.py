@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from registry.demo.loader import load_demo
+from registry.demo.schema import DataError
+from registry.permissions import ensure_groups
 
 LABELS = {
     "perangkat_daerah": "Perangkat daerah",
@@ -41,6 +43,8 @@ class Command(BaseCommand):
         self.stdout.write("Memuat data demo Kota Balikpapan …")
         try:
             summary = load_demo(log=lambda line: self.stdout.write(f"  {line}"))
+        except DataError as error:
+            raise CommandError(f"Berkas data demo tidak sah: {error}") from error
         except RuntimeError as error:
             raise CommandError(str(error)) from error
         self._ensure_groups()
@@ -51,11 +55,6 @@ class Command(BaseCommand):
             self._admin(admin_password or secrets.token_urlsafe(12))
 
     def _ensure_groups(self):
-        try:
-            from registry.permissions import ensure_groups
-        except ImportError:
-            self.stdout.write("  Grup pengguna dilewati: registry.permissions.ensure_groups belum tersedia.")
-            return
         ensure_groups()
         self.stdout.write("  Grup pengguna dan hak aksesnya diperbarui.")
 
