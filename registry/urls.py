@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from registry.coverage import views as coverage_views
 from registry.regulations.jdihn import jdihn_feed
 
+# A "database is locked" raised outside a view still ends in the 503 that says nothing was saved.
+handler500 = "registry.security.database.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
@@ -20,8 +23,16 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.http import Http404
+    from django.urls import re_path
+
+    def _documents_are_private(request, path):
+        # Documents are served only by /dokumen/, which checks the pages that attach them.
+        raise Http404
 
     urlpatterns += staticfiles_urlpatterns()
+    media_prefix = settings.MEDIA_URL.strip("/")
+    urlpatterns += [re_path(rf"^{media_prefix}/documents/(?P<path>.*)$", _documents_are_private)]
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -10,14 +10,14 @@ app's ``ready()`` calls :func:`autodiscover`, which imports that module for ever
             DocumentSource(
                 name="services",
                 owner_prefix="service",
-                queryset=lambda: ServicePage.objects.live(),
+                queryset=lambda: public_pages(ServicePage.objects.all()),
                 build=service_documents,
             )
         )
         source.connect(page_published, sender=ServicePage)
 
 Every signal connected through :meth:`DocumentSource.connect` enqueues a refresh of the objects
-it names; the refresh task loads the object again and indexes it if it is still published, or
+it names; the refresh task loads the object again and indexes it if the public may still see it, or
 deletes its documents otherwise. So publish, unpublish, delete and re-extract are one code path,
 and a draft never reaches the index.
 """
@@ -40,7 +40,7 @@ def _instance_pk(instance=None, **kwargs):
 class DocumentSource:
     """A kind of content that produces search documents.
 
-    ``queryset()`` returns the published objects (for rebuilds and for loading one object);
+    ``queryset()`` returns the objects the public may see (for rebuilds and for loading one object);
     ``build(obj)`` returns that object's documents; ``owner_prefix`` plus the object's pk is the
     owner key shared by those documents.
     """
@@ -50,13 +50,15 @@ class DocumentSource:
     queryset: Callable[[], object]
     build: Callable[[object], Iterable[SearchDocument]]
     connections: list = field(default_factory=list)
+    #: The registry this source belongs to (set by :meth:`SourceRegistry.register`).
+    registry: "SourceRegistry | None" = field(default=None, repr=False, compare=False)
 
     def owner(self, pk) -> str:
         """The owner key of the object with primary key ``pk``."""
         return f"{self.owner_prefix}:{pk}"
 
     def load(self, pk):
-        """The published object with primary key ``pk``, or None (unpublished, draft, deleted)."""
+        """The visible object with primary key ``pk``, or None (unpublished, restricted, deleted)."""
         return self.queryset().filter(pk=pk).first()
 
     def documents(self, pk) -> list[SearchDocument]:
@@ -65,34 +67,49 @@ class DocumentSource:
         return list(self.build(obj)) if obj is not None else []
 
     def iter_documents(self) -> Iterable[SearchDocument]:
-        """Every document of every published object (for rebuilds)."""
+        """Every document of every visible object (for rebuilds)."""
         for obj in self.queryset().iterator(chunk_size=200):
             yield from self.build(obj)
 
-    def connect(self, signal, sender, pks: Callable[..., Iterable] = _instance_pk) -> None:
-        """Refresh the objects ``pks(**signal_kwargs)`` names whenever ``signal`` is sent."""
+    def connect(self, signal, sender=None, pks: Callable[..., Iterable] = _instance_pk) -> None:
+        """Refresh the objects ``pks(**signal_kwargs)`` names whenever ``signal`` is sent.
+
+        ``sender=None`` listens to every sender (a page signal for pages of any type, e.g. the
+        parent of a section whose visibility changed).
+        """
 
         def receiver(sender, **kwargs):
-            from .tasks import enqueue_refresh
-
             for pk in pks(**kwargs):
-                enqueue_refresh(self.name, pk)
+                self.registry.refresh(self.name, pk)
 
-        uid = f"search:{self.name}:{signal.__class__.__name__}:{id(signal)}:{sender.__name__}"
+        sender_name = sender.__name__ if sender is not None else "any"
+        uid = f"search:{self.name}:{signal.__class__.__name__}:{id(signal)}:{sender_name}"
         signal.connect(receiver, sender=sender, weak=False, dispatch_uid=uid)
         self.connections.append((signal, sender, uid))
 
 
 class SourceRegistry:
-    """The registered document sources, by name."""
+    """The registered document sources, by name, and what to do when one of their objects changes.
+
+    ``on_change(source_name, pk)`` is set by the search app's ``ready()`` to enqueue the refresh
+    task (``search.tasks.enqueue_refresh``): this module stays below the tasks that use it.
+    """
 
     def __init__(self):
         self._sources: dict[str, DocumentSource] = {}
+        self.on_change: Callable[[str, object], None] | None = None
 
     def register(self, source: DocumentSource) -> DocumentSource:
         """Add (or replace) a source; returns it so the caller can connect signals."""
+        source.registry = self
         self._sources[source.name] = source
         return source
+
+    def refresh(self, source_name: str, pk) -> None:
+        """An object of a source changed: hand it to ``on_change`` (the refresh task)."""
+        if self.on_change is None:
+            raise RuntimeError("search.registry.on_change is not set: is the search app installed?")
+        self.on_change(source_name, pk)
 
     def get(self, name: str) -> DocumentSource:
         """The source called ``name``; KeyError names the registered ones."""

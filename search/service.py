@@ -16,6 +16,7 @@ from .backends import SearchUnavailable, get_backend, get_database_backend
 from .backends.base import FACET_FIELDS, MODE_ALL, MODE_ANY, BackendHit, SearchBackend, SearchRequest
 from .documents import KIND_PASSAGE, KIND_REGULATION, KIND_SERVICE
 from .highlight import mark, snippet
+from .params import parse_year
 from .query import parse_query
 from .synonyms import current_thesaurus
 
@@ -141,7 +142,7 @@ def clean_filters(raw: dict[str, list[str]]) -> tuple[dict[str, list[str]], list
             value = (value or "").strip()
             if not value:
                 continue
-            if not _FILTER_VALUE_RE.match(value) or (name == "tahun" and not value.isdigit()):
+            if not _FILTER_VALUE_RE.match(value) or (name == "tahun" and parse_year(value) is None):
                 notices.append(_("Filter %(name)s dengan nilai tidak dikenal diabaikan.") % {"name": name})
                 continue
             if value not in kept:

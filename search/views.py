@@ -6,12 +6,12 @@ from django.views.decorators.http import require_GET
 
 from . import service
 from .backends.base import FACET_FIELDS
+from .params import parse_int
 from .query import MAX_QUERY_LENGTH
 
 
 def _page_number(request) -> int:
-    value = request.GET.get("page", "1")
-    return int(value) if value.isdigit() else 1
+    return parse_int(request.GET.get("page", "1"), minimum=1) or 1
 
 
 @require_GET

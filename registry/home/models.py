@@ -1,13 +1,15 @@
 """The home page: search, and browsing by Perangkat Daerah, category and life event."""
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
+
+from registry.visibility import hidden_section_paths, public_pages, public_q
 
 
 class HomePage(RoutablePageMixin, Page):
@@ -32,7 +34,8 @@ class HomePage(RoutablePageMixin, Page):
         )
 
         context = super().get_context(request, *args, **kwargs)
-        live_services = Q(services__live=True)
+        hidden = hidden_section_paths()
+        live_services = public_q("services__", hidden)
         context["categories"] = ServiceCategory.objects.annotate(
             service_count=Count("services", filter=live_services)
         ).filter(service_count__gt=0)
@@ -40,16 +43,15 @@ class HomePage(RoutablePageMixin, Page):
             service_count=Count("services", filter=live_services)
         ).filter(service_count__gt=0)
         context["units"] = (
-            PerangkatDaerahPage.objects.live()
-            .exclude(kind="kelurahan")
+            public_pages(PerangkatDaerahPage.objects.exclude(kind="kelurahan"), hidden)
             .annotate(service_count=Count("services", filter=live_services))
             .filter(service_count__gt=0)
             .order_by("title")
         )
-        context["opd_index"] = PerangkatDaerahIndexPage.objects.live().first()
+        context["opd_index"] = public_pages(PerangkatDaerahIndexPage.objects.all(), hidden).first()
         from registry.regulations.models import RegulationIndexPage
 
-        context["regulation_index"] = RegulationIndexPage.objects.live().first()
+        context["regulation_index"] = public_pages(RegulationIndexPage.objects.all(), hidden).first()
         return context
 
     def _service_listing(self, request, heading, description, services):
@@ -59,7 +61,7 @@ class HomePage(RoutablePageMixin, Page):
             context_overrides={
                 "listing_heading": heading,
                 "listing_description": description,
-                "services": services.live().select_related("opd", "category").order_by("title"),
+                "services": public_pages(services).select_related("opd", "category").order_by("title"),
             },
         )
 

@@ -62,3 +62,16 @@ class RegulationDocumentForm(BaseDocumentForm):
         if uploaded and "file" in self.changed_data:
             validate_pdf_upload(uploaded)
         return uploaded
+
+    def _post_clean(self):
+        """Run the model validation, but keep a rejected file's errors to the one that rejected it.
+
+        Wagtail's ``AbstractDocument.clean`` checks the file extension whatever the form found. Once
+        the form has rejected the upload, the instance's file field is empty, so that check would add
+        a bogus "Ekstensi berkas “” tidak diizinkan" to every rejection.
+        """
+        rejected = self._errors.get("file") if self._errors else None
+        kept = rejected.copy() if rejected else None
+        super()._post_clean()
+        if kept is not None:
+            self._errors["file"] = kept

@@ -1,8 +1,12 @@
-"""The JDIHN integration feed (SPEC §1.5): a JSON array of flat records that Pusat JDIHN harvests."""
+"""The JDIHN integration feed (domain §1.5): a JSON array of flat records that Pusat JDIHN harvests."""
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from registry.visibility import public_pages
+from search.params import parse_year
 
 from .models import RegulationPage
 
@@ -18,7 +22,7 @@ def _file_name(document) -> str:
 def jdihn_record(page: RegulationPage, base_url: str) -> dict:
     """One regulation as a JDIHN record, with the key names every member feed uses."""
     document = page.document
-    abstrak_document = page.abstrak_document
+    abstract_document = page.abstract_document
     return {
         "idData": str(page.pk),
         "tahun_pengundangan": str(page.tahun),
@@ -31,7 +35,7 @@ def jdihn_record(page: RegulationPage, base_url: str) -> dict:
         "singkatanJenis": page.regulation_type.abbreviation.upper(),
         "tempatTerbit": page.tempat_penetapan,
         "penerbit": f"Pemerintah {page.wilayah}" if page.regulation_type.is_local else page.teu_badan or "-",
-        "deskripsiFisik": f"{page.page_count} hlm" if page.page_count else "-",
+        "deskripsiFisik": f"{page.jumlah_halaman} hlm" if page.jumlah_halaman else "-",
         "sumber": page.sumber or "-",
         "subjek": page.subjek or "-",
         "isbn": "-",
@@ -42,8 +46,8 @@ def jdihn_record(page: RegulationPage, base_url: str) -> dict:
         "nomorIndukBuku": "-",
         "fileDownload": _file_name(document),
         "urlDownload": base_url + document.url if document else "",
-        "abstrak": _file_name(abstrak_document) or page.abstrak,
-        "urlabstrak": base_url + abstrak_document.url if abstrak_document else "",
+        "abstrak": _file_name(abstract_document) or page.abstrak,
+        "urlabstrak": base_url + abstract_document.url if abstract_document else "",
         "urlDetailPeraturan": base_url + page.url if page.url else "",
         "operasi": "4",
         "display": "1",
@@ -52,19 +56,19 @@ def jdihn_record(page: RegulationPage, base_url: str) -> dict:
 
 @require_GET
 def jdihn_feed(request):
-    """All live local regulations as the JDIHN array; ``?tahun=YYYY`` narrows to one year."""
+    """All public local regulations as the JDIHN array; ``?tahun=YYYY`` narrows to one year."""
     pages = (
-        RegulationPage.objects.live()
-        .filter(regulation_type__is_local=True)
-        .select_related("regulation_type", "document", "abstrak_document")
+        public_pages(RegulationPage.objects.filter(regulation_type__is_local=True))
+        .select_related("regulation_type", "document", "abstract_document")
         .order_by("-tahun", "regulation_type__rank", "nomor")
     )
-    tahun = request.GET.get("tahun", "")
-    if tahun:
-        if not tahun.isdigit():
+    raw_tahun = request.GET.get("tahun", "")
+    if raw_tahun:
+        tahun = parse_year(raw_tahun)
+        if tahun is None:
             return JsonResponse(
-                {"error": "Parameter tahun harus berupa angka, misalnya ?tahun=2023."}, status=400
+                {"error": _("Parameter tahun harus berupa angka tahun, misalnya ?tahun=2023.")}, status=400
             )
-        pages = pages.filter(tahun=int(tahun))
+        pages = pages.filter(tahun=tahun)
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return JsonResponse([jdihn_record(page, base_url) for page in pages], safe=False)

@@ -4,6 +4,9 @@
 template lists (relations in both directions, the services that rely on the regulation, the attached
 files) is materialised here, so the template itself never queries and the query count does not grow
 with the number of relations or linked services.
+
+The page models import this module, so it imports no models itself: it reaches related rows through
+the page's relations (``page.service_links``, the document's ``articles`` and ``pages``).
 """
 
 from dataclasses import dataclass, field
@@ -12,10 +15,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from registry.visibility import hidden_section_paths, public_q, visible_among
+
 from .anchors import provision_anchor
 from .choices import RelationKind, Status
 
-#: JDIH "Tipe Dokumen" for every regulation in this registry (SPEC §1.3, row 1).
+#: JDIH "Tipe Dokumen" for every regulation in this registry (domain §1.3, row 1).
 DOCUMENT_TYPE = "Peraturan Perundang-undangan"
 
 # The incoming relations that change a regulation's standing, in the order the banner lists them.
@@ -58,7 +63,7 @@ def format_date(value) -> str:
 
 
 def jdih_rows(page) -> list[JdihRow]:
-    """The metadata table of Permenkumham 8/2019 (SPEC §1.3) for one regulation."""
+    """The metadata table of Permenkumham 8/2019 (domain §1.3) for one regulation."""
     kind = page.regulation_type
     penetapan = ", ".join(
         part for part in (page.tempat_penetapan, format_date(page.tanggal_penetapan)) if part
@@ -97,11 +102,11 @@ def status_banner(page) -> list[BannerLine]:
     """The sentences that warn a reader that this regulation no longer reads as published.
 
     Empty for a regulation that is plainly in force. Only published regulations are named, because
-    ``page.incoming`` already leaves drafts out.
+    ``public_incoming`` leaves drafts and restricted regulations out.
     """
     lines = []
     for kind, text in _BANNER_KINDS:
-        sources = [rel.source for _label, rel in page.incoming if rel.kind == kind]
+        sources = [rel.source for _label, rel in public_incoming(page) if rel.kind == kind]
         if sources:
             lines.append(BannerLine(str(text), sources))
     if page.declared_not_in_force:
@@ -110,11 +115,9 @@ def status_banner(page) -> list[BannerLine]:
 
 
 def linked_services(page) -> list[LinkedService]:
-    """Live services whose legal basis cites this regulation, each with the provisions it cites."""
-    from registry.services.models import LegalBasis
-
+    """Public services whose legal basis cites this regulation, each with the provisions it cites."""
     bases = (
-        LegalBasis.objects.filter(regulation=page, page__live=True)
+        page.service_links.filter(public_q("page__", _hidden(page)))
         .select_related("page__opd")
         .order_by("page__title", "page_id", "sort_order")
     )
@@ -128,15 +131,15 @@ def linked_services(page) -> list[LinkedService]:
 
 def attached_files(page) -> list[dict]:
     """The signed PDF, the lampiran and the abstrak file, fetched together in one query."""
-    from .models import RegulationDocument
-
     slots = [
         ("document_id", _("Naskah peraturan (PDF)")),
-        ("lampiran_document_id", _("Lampiran")),
-        ("abstrak_document_id", _("Abstrak")),
+        ("attachment_document_id", _("Lampiran")),
+        ("abstract_document_id", _("Abstrak")),
     ]
     ids = [getattr(page, attr) for attr, _label in slots if getattr(page, attr)]
-    documents = RegulationDocument.objects.in_bulk(ids) if ids else {}
+    # The document model, through the field (this module imports no models: models import it).
+    document_model = page._meta.get_field("document").related_model
+    documents = document_model.objects.in_bulk(ids) if ids else {}
     files = []
     for attr, label in slots:
         document = documents.get(getattr(page, attr))
@@ -158,30 +161,49 @@ def _with_anchors(relations):
 
 
 def outgoing_relations(page) -> list:
-    """The relations this regulation declares towards published regulations."""
-    return _with_anchors([rel for rel in page.outgoing if rel.target.live])
+    """The relations this regulation declares towards regulations the public may see."""
+    hidden = _hidden(page)
+    return _with_anchors([rel for rel in page.outgoing if visible_among(rel.target, hidden)])
 
 
 def incoming_relations(page) -> list:
     """(label, relation) pairs that published regulations declare towards this one."""
-    _with_anchors([rel for _label, rel in page.incoming])
-    return page.incoming
+    incoming = public_incoming(page)
+    _with_anchors([rel for _label, rel in incoming])
+    return incoming
+
+
+def _hidden(page) -> list[str]:
+    """The hidden sections (:func:`hidden_section_paths`), read once per page render."""
+    cached = getattr(page, "_hidden_paths", None)
+    if cached is None:
+        cached = page._hidden_paths = hidden_section_paths()
+    return cached
+
+
+def public_incoming(page) -> list:
+    """``page.incoming`` narrowed to source regulations the public may see (memoised on the page)."""
+    cached = getattr(page, "_public_incoming", None)
+    if cached is None:
+        hidden = _hidden(page)
+        cached = [(label, rel) for label, rel in page.incoming if visible_among(rel.source, hidden)]
+        page._public_incoming = cached
+    return cached
 
 
 def document_text(page) -> dict:
     """The signed document's article tree and page texts (two queries), with the OCR flag."""
-    from .models import ArticleNode, DocumentPage
-
     if not page.document_id:
         return {"articles": [], "page_texts": [], "has_ocr": False}
+    document_model = page._meta.get_field("document").related_model
+    # Reverse managers of an unsaved stand-in: the filters on document_id, without fetching the row.
+    document = document_model(pk=page.document_id)
     articles = list(
-        ArticleNode.objects.filter(document_id=page.document_id)
-        .order_by("position")
-        .only("kind", "label", "heading", "anchor", "text", "parent_id", "page_number")
+        document.articles.order_by("position").only(
+            "kind", "label", "heading", "anchor", "text", "parent_id", "page_number"
+        )
     )
-    page_texts = list(
-        DocumentPage.objects.filter(document_id=page.document_id).exclude(text="").order_by("number")
-    )
+    page_texts = list(document.pages.exclude(text="").order_by("number"))
     return {"articles": articles, "page_texts": page_texts, "has_ocr": any(p.is_ocr for p in page_texts)}
 
 

@@ -7,10 +7,9 @@ signed PDF (``DocumentPage``), linked to the page of the PDF. Each passage carri
 metadata (jenis, tahun, status, pemrakarsa) so that filters and facets apply to it.
 """
 
-from django.db.models.signals import post_delete
 from django.utils.translation import gettext as _
-from wagtail.signals import page_published, page_unpublished
 
+from registry.visibility import connect_page_source, public_pages
 from search.citations import pasal_headings, regulation_keys
 from search.documents import KIND_PASSAGE, KIND_REGULATION, SearchDocument
 from search.registry import DocumentSource
@@ -130,14 +129,12 @@ def register(registry):
         DocumentSource(
             name="regulations",
             owner_prefix="regulation",
-            queryset=lambda: RegulationPage.objects.live().select_related(
+            queryset=lambda: public_pages(RegulationPage.objects.all()).select_related(
                 "regulation_type", "document", "pemrakarsa"
             ),
             build=regulation_documents,
         )
     )
-    source.connect(page_published, sender=RegulationPage)
-    source.connect(page_unpublished, sender=RegulationPage)
-    source.connect(post_delete, sender=RegulationPage)
+    connect_page_source(source, RegulationPage)
     source.connect(statuses_changed, sender=RegulationPage, pks=lambda page_ids=(), **kw: page_ids)
     source.connect(document_extracted, sender=RegulationDocument, pks=_regulations_using)

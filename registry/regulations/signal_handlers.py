@@ -1,6 +1,6 @@
 """Keep derived regulation data in step with publishing and with uploaded documents."""
 
-from django.db import transaction
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
@@ -32,20 +32,23 @@ def _note_file_change(sender, instance, update_fields=None, **kwargs):
 
 
 def _queue_extraction(sender, instance, created, raw=False, **kwargs):
-    """After a document is saved with a new file, extract it once the transaction commits."""
+    """After a document is saved with a new file, extract it once the transaction commits.
+
+    In a web request on immediate tasks the extraction runs in a background thread (``tasks``).
+    """
     if raw or getattr(instance, SKIP_EXTRACTION_ATTR, False):
         return
     if not (created or getattr(instance, "_file_changed", False)):
         return
-    from .tasks import extract_document_task
+    from .tasks import request_extraction
 
-    document_id = instance.pk
-    transaction.on_commit(lambda: extract_document_task.enqueue(document_id))
+    request_extraction(instance.pk)
 
 
 def register_signal_handlers():
     """Connect the handlers (called from the app config's ready())."""
     from .models import RegulationDocument, RegulationPage
+    from .tasks import note_request_finished, note_request_started
 
     page_published.connect(_refresh, sender=RegulationPage, dispatch_uid="regulations_status_published")
     page_unpublished.connect(_refresh, sender=RegulationPage, dispatch_uid="regulations_status_unpublished")
@@ -56,3 +59,6 @@ def register_signal_handlers():
     post_save.connect(
         _queue_extraction, sender=RegulationDocument, dispatch_uid="regulations_document_extraction"
     )
+    # Extractions requested while serving a web request may run in the background (see ``tasks``).
+    request_started.connect(note_request_started, dispatch_uid="regulations_extraction_request_started")
+    request_finished.connect(note_request_finished, dispatch_uid="regulations_extraction_request_finished")

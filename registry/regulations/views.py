@@ -1,4 +1,8 @@
-"""Public views of the regulation registry: browsing and readable regulation URLs."""
+"""Public views of the regulation registry: browsing and readable regulation URLs.
+
+The routes of ``RegulationIndexPage`` call these views with the querysets they read, so this module
+imports no models (the models import it).
+"""
 
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -6,43 +10,44 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from registry.visibility import public_pages, serve_page
+from search.params import parse_year
+
 from .choices import Status
-from .models import RegulationPage, RegulationType
 
 PAGE_SIZE = 20
 
 
-def serve_regulation(request, index, jenis, tahun, nomor):
-    """Serve the live regulation at /peraturan/<jenis>/<tahun>/<nomor>/; drafts are never public."""
+def serve_regulation(request, regulations, jenis, tahun, nomor):
+    """Serve the live regulation at /peraturan/<jenis>/<tahun>/<nomor>/; drafts are never public.
+
+    ``regulations`` holds the index's regulation pages.
+    """
     page = (
-        RegulationPage.objects.child_of(index)
-        .live()
+        regulations.live()
         .filter(slug=f"{jenis}-{tahun}-{nomor}", tahun=tahun, nomor_slug=nomor)
         .select_related("regulation_type", "pemrakarsa")
         .first()
     )
     if page is None:
         raise Http404(_("Peraturan tidak ditemukan."))
-    return page.serve(request)
+    # Wagtail checked the index's view restrictions only; the regulation's own are checked here.
+    return serve_page(page, request)
 
 
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+def browse_regulations(request, index, regulations, types, jenis=None, tahun=None):
+    """List public regulations by jenis, tahun and status, with counts and pagination.
 
-
-def browse_regulations(request, index, jenis=None, tahun=None):
-    """List live regulations by jenis, tahun and status, with counts and pagination."""
-    base = RegulationPage.objects.child_of(index).live()
+    ``regulations`` holds the index's regulation pages, ``types`` the regulation types.
+    """
+    base = public_pages(regulations)
     jenis = jenis or request.GET.get("jenis") or None
-    tahun = tahun or _int_or_none(request.GET.get("tahun"))
+    tahun = tahun or parse_year(request.GET.get("tahun"))
     status = request.GET.get("status") or None
 
     regulation_type = None
     if jenis:
-        regulation_type = RegulationType.objects.filter(slug=jenis).first()
+        regulation_type = types.filter(slug=jenis).first()
         if regulation_type is None:
             raise Http404(_("Jenis peraturan tidak dikenal."))
     if status and status not in Status.values:

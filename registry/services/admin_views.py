@@ -15,7 +15,7 @@ from registry.regulations.admin_views import (
     RegisterViewSet,
     yes_no,
 )
-from registry.regulations.choices import Status
+from registry.regulations.choices import IN_FORCE, Status
 from registry.regulations.models import RegulationPage
 
 from .components import Component as StandardComponent
@@ -145,7 +145,7 @@ class RegistrySummaryPanel(Component):
 
     def get_context_data(self, parent_context):
         regulations = RegulationPage.objects.live().aggregate(
-            in_force=Count("pk", filter=Q(status__in=Status.in_force())),
+            in_force=Count("pk", filter=Q(status__in=IN_FORCE)),
             revoked=Count("pk", filter=Q(status=Status.DICABUT)),
         )
         services = (

@@ -1,7 +1,7 @@
 """What the public service page shows, computed once per request in a constant number of queries.
 
 ``ServicePage.get_context`` hands its context to :func:`service_context`. Only the six
-service-delivery components of the Standar Pelayanan are public (SPEC §4.2); the manufacturing
+service-delivery components of the Standar Pelayanan are public (domain §4.2); the manufacturing
 components 8–14 never reach the public context. The legal basis is loaded with its regulations in a
 single query, so a service with twenty bases costs as many queries as one with a single basis.
 """
@@ -9,6 +9,9 @@ single query, so a service with twenty bases costs as many queries as one with a
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+
+from registry.reference import services
+from registry.visibility import hidden_section_paths, visible_among
 
 from .components import Component
 
@@ -21,18 +24,17 @@ def format_rupiah(amount) -> str:
 
 def cost_display(page) -> str:
     """Component 4 as one phrase: "Gratis", "Rp 150.000", or "" when the component is not filled."""
-    from .models.service import CostKind
-
-    if page.cost_kind == CostKind.GRATIS:
+    if page.cost_kind == services.COST_FREE:
         return _("Gratis")
-    if page.cost_kind == CostKind.BERBAYAR and page.cost_amount is not None:
+    if page.cost_kind == services.COST_CHARGED and page.cost_amount is not None:
         return format_rupiah(page.cost_amount)
     return ""
 
 
 def public_legal_bases(page) -> list:
-    """The service's legal-basis links whose regulation is published, in editor order."""
-    return [basis for basis in page.legal_bases_for_display if basis.regulation.live]
+    """The service's legal-basis links whose regulation the public may see, in editor order."""
+    hidden = hidden_section_paths()
+    return [basis for basis in page.legal_bases_for_display if visible_among(basis.regulation, hidden)]
 
 
 def service_context(page, context: dict) -> dict:

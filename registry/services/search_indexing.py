@@ -2,13 +2,13 @@
 
 A published service is one document: its name, summary, requirements, product, cost and time,
 with its Perangkat Daerah, category and life events as keywords. Republishing a Perangkat Daerah
-refreshes its services, which carry its name.
+refreshes its services, which carry its name; so does any change to who may see them
+(:func:`registry.visibility.connect_page_source`).
 """
 
-from django.db.models.signals import post_delete
 from django.utils.translation import gettext as _
-from wagtail.signals import page_published, page_unpublished
 
+from registry.visibility import connect_page_source, public_pages
 from search.documents import KIND_SERVICE, SearchDocument
 from search.registry import DocumentSource
 
@@ -61,27 +61,18 @@ def service_documents(page) -> list[SearchDocument]:
 
 def register(registry):
     """Register services with the search app (called by ``search.registry.autodiscover``)."""
-    from .models import PerangkatDaerahPage, ServicePage
+    from .models import ServicePage
 
     source = registry.register(
         DocumentSource(
             name="services",
             owner_prefix="service",
             queryset=lambda: (
-                ServicePage.objects.live()
+                public_pages(ServicePage.objects.all())
                 .select_related("opd", "category")
                 .prefetch_related("requirements", "life_events")
             ),
             build=service_documents,
         )
     )
-    source.connect(page_published, sender=ServicePage)
-    source.connect(page_unpublished, sender=ServicePage)
-    source.connect(post_delete, sender=ServicePage)
-    source.connect(
-        page_published,
-        sender=PerangkatDaerahPage,
-        pks=lambda instance=None, **kw: list(
-            ServicePage.objects.filter(opd=instance).values_list("pk", flat=True)
-        ),
-    )
+    connect_page_source(source, ServicePage)

@@ -5,9 +5,11 @@ that make a fresh clone run on SQLite with immediate tasks and local media.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -38,12 +40,11 @@ INSTALLED_APPS = [
     "registry.regulations",
     "registry.services",
     "registry.coverage",
+    "registry.demo",
     "search",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -56,7 +57,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,6 +69,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every HTML answer, the 413 and 503 pages below included.
+    "registry.security.csp.ContentSecurityPolicyMiddleware",
+    # 413 for a body over REGISTRY_MAX_REQUEST_BYTES, before anything reads it.
+    "registry.security.uploads.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,6 +81,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # One transaction per POST, and a 503 when the database lock cannot be had. It calls the view
+    # itself, so it stays after every middleware with a process_view.
+    "registry.security.database.DatabaseBusyMiddleware",
+    # django-axes: turns a locked-out login into the lockout page; last, as its docs ask.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "registry.urls"
@@ -104,11 +115,23 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite: how long a writer waits for the write lock before it gives up (a 503 that says nothing was
+# saved, see registry/security/database.py). Short, so a waiting writer does not hold a worker long.
+SQLITE_BUSY_TIMEOUT = float(os.environ.get("SQLITE_BUSY_TIMEOUT", "5"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the web process read while a task writes; the timeout rides out short write locks.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            # Seconds a connection waits for a lock (SQLite's busy timeout).
+            "timeout": SQLITE_BUSY_TIMEOUT,
+            # Every transaction starts with BEGIN IMMEDIATE: it waits for the write lock up front,
+            # under the busy timeout. A deferred transaction that reads first and then writes cannot
+            # wait for the lock (SQLite refuses the upgrade at once) and fails half-way instead.
+            "transaction_mode": "IMMEDIATE",
+            # WAL: readers never wait for a writer, so public pages answer while the admin writes.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
+REGISTRY_DATABASE_BUSY_RETRY_AFTER_SECONDS = 5
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -118,6 +141,51 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes). Its backend comes first: it refuses a locked-out login before any
+# password is checked. A username is locked for one address after AXES_FAILURE_LIMIT failures in a
+# row, for AXES_COOLOFF_TIME; the lock is per username *and* address, so nobody can lock a colleague
+# out from elsewhere. Behind a reverse proxy, TRUSTED_PROXY_COUNT says how many proxies append to
+# X-Forwarded-For (registry/security/login.py); production assumes one.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "registry.security.login.client_ip"
+AXES_LOCKOUT_CALLABLE = "registry.security.login.lockout_response"
+AXES_COOLOFF_MESSAGE = _("Terlalu banyak percobaan masuk. Akun ini dikunci sementara; coba lagi nanti.")
+AXES_PERMALOCK_MESSAGE = _("Terlalu banyak percobaan masuk. Hubungi administrator untuk membuka akun ini.")
+REGISTRY_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Content-Security-Policy (django-csp; registry/security/csp.py). Public pages: nothing inline, nothing
+# from elsewhere, no framing. NONCE lets a template add an inline script with {{ request.csp_nonce }}.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin renders inline <script> blocks and style attributes of its own, and its live
+# preview frames admin views: its pages get this looser variant (the directives above otherwise).
+REGISTRY_ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-ancestors": [SELF],
+}
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia"))]
@@ -161,10 +229,20 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English"
 WAGTAIL_USER_TIME_ZONES = ["Asia/Makassar", "Asia/Jakarta", "Asia/Jayapura"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin loads nothing from other sites (and its CSP allows none).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Uploads: regulation PDFs are accepted up to this size (bytes).
 REGISTRY_MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_MB", "50")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# A request body larger than this is refused (413) before it is read: the largest upload (or the
+# largest plain form) plus 1 MB for the other fields. Set nginx's client_max_body_size to match.
+REGISTRY_MAX_REQUEST_BYTES = max(REGISTRY_MAX_UPLOAD_BYTES, DATA_UPLOAD_MAX_MEMORY_SIZE) + 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "registry.security.uploads.CappedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # The city this installation serves.
 REGISTRY_CITY_NAME = os.environ.get("CITY_NAME", "Kota Balikpapan")
@@ -172,6 +250,13 @@ REGISTRY_CITY_SHORT = os.environ.get("CITY_SHORT", "Balikpapan")
 REGISTRY_PROVINCE = os.environ.get("PROVINCE_NAME", "Kalimantan Timur")
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# OpenSearch instead (same index and queries, through opensearch-py). Both take comma-separated node
+# URLs; the other search cluster settings are in search/backends/__init__.py and docs/search-cluster.md.
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+SEARCH_INDEX_SHARDS = os.environ.get("SEARCH_INDEX_SHARDS", "1")
+SEARCH_INDEX_REPLICAS = os.environ.get("SEARCH_INDEX_REPLICAS", "0-2")
+SEARCH_CLUSTER_API_KEY = os.environ.get("SEARCH_CLUSTER_API_KEY", "")
+SEARCH_CLUSTER_CA_CERTS = os.environ.get("SEARCH_CLUSTER_CA_CERTS", "")
 
 LOGIN_URL = "wagtailadmin_login"
 
@@ -191,12 +276,25 @@ REGISTRY_EXTRACTION_WORKERS = int(os.environ.get("EXTRACTION_WORKERS", "0")) or 
 # None: the light line path (fastest, measured in extraction/textlayer.py); a dict of pdfminer LAParams
 # (e.g. {"boxes_flow": None}) switches to pdfminer's own layout analysis.
 REGISTRY_EXTRACTION_LAPARAMS = None
+# The fast path reads content streams and glyphs with the code in extraction/fastparse.py and lines.py
+# (same texts as pdfminer's own, about 5x faster). Off: pdfminer's own interpreter and glyph code. It
+# also switches itself off when the installed pdfminer differs from the version it was checked against.
+REGISTRY_EXTRACTION_FAST_PATH = env_bool("EXTRACTION_FAST_PATH", True)
 # OCR of scanned pages: tesseract + pdftoppm (Debian: tesseract-ocr tesseract-ocr-ind poppler-utils).
 REGISTRY_OCR_ENABLED = env_bool("OCR_ENABLED", True)
 REGISTRY_OCR_LANGUAGE = os.environ.get("OCR_LANGUAGE", "ind")
 REGISTRY_OCR_DPI = int(os.environ.get("OCR_DPI", "300"))
 REGISTRY_OCR_TIMEOUT_SECONDS = int(os.environ.get("OCR_TIMEOUT_SECONDS", "900"))
 REGISTRY_OCR_PAGE_TIMEOUT_SECONDS = int(os.environ.get("OCR_PAGE_TIMEOUT_SECONDS", "180"))
+# Recovery: a running extraction beats (ExtractionRun.heartbeat_at, with pages done) every HEARTBEAT
+# seconds. A run silent for STALE seconds, or still running past its lease (the text and OCR time
+# limits above plus STALE), is recorded as failed by `manage.py sweep_extractions` and whenever the
+# admin shows its document's status or extracts it again.
+REGISTRY_EXTRACTION_HEARTBEAT_SECONDS = float(os.environ.get("EXTRACTION_HEARTBEAT_SECONDS", "5"))
+REGISTRY_EXTRACTION_STALE_SECONDS = float(os.environ.get("EXTRACTION_STALE_SECONDS", "60"))
+# With immediate tasks, an extraction requested by a web request runs in a background thread once the
+# request commits, so no request waits on OCR (commands such as load_demo extract in the foreground).
+REGISTRY_EXTRACTION_IN_BACKGROUND = env_bool("EXTRACTION_IN_BACKGROUND", TASKS_BACKEND != "database")
 # Uploads are checked by content (a real PDF, within REGISTRY_MAX_UPLOAD_BYTES) before they are kept.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "registry.regulations.forms.RegulationDocumentForm"
 # --- end of Extraction ---------------------------------------------------------------------------

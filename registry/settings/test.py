@@ -7,13 +7,22 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# django-axes needs the request in authenticate(), which Client.login() does not pass. Tests that
+# check login throttling turn it on with override_settings(AXES_ENABLED=True).
+AXES_ENABLED = False
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="registri-test-media-"))
+# The site under test searches its database engine, whatever the shell exports: the live search suite
+# reads OPENSEARCH_URL / ELASTICSEARCH_URL itself and writes only indices of its own.
+ELASTICSEARCH_URL = ""
+OPENSEARCH_URL = ""
 TASKS = {
     "default": {
         "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "QUEUES": ["default", "extraction", "search"],
     }
 }
+# Uploads extract synchronously in tests (tests/regulations/test_extraction_recovery.py turns it on).
+REGISTRY_EXTRACTION_IN_BACKGROUND = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -19,6 +19,7 @@ from itertools import repeat
 from operator import and_, itemgetter, rshift
 
 from .. import scoring
+from ..params import parse_year
 from .base import FACET_FIELDS
 
 #: The columns of a group row, as :meth:`GroupCache.get` returns them (the key first).
@@ -76,7 +77,7 @@ def _wanted(filters: dict[str, list[str]]) -> dict[str, set]:
     wanted = {}
     for name, values in filters.items():
         if name == "tahun":
-            wanted[name] = {int(v) for v in values if str(v).isdigit()}
+            wanted[name] = {year for year in map(parse_year, map(str, values)) if year is not None}
         else:
             wanted[name] = set(values)
     return wanted

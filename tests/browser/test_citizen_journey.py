@@ -4,6 +4,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from wagtail.models import PageViewRestriction
 
 from tests import factories
 
@@ -73,3 +74,30 @@ def test_citizen_goes_from_home_to_the_pasal_behind_a_service(journey, live_serv
     expect(page).to_have_url(re.compile(re.escape(journey["regulation_url"] + "#pasal-21") + "$"))
     expect(page.get_by_role("heading", level=1, name=journey["regulation"])).to_be_visible()
     expect(page.get_by_text(journey["tentang"]).first).to_be_visible()
+
+
+@pytest.fixture
+def private_regulation():
+    """A public Perwal and a login-restricted one that share a search word."""
+    public = factories.regulation("PERWAL", nomor="31", tahun=2024, tentang="Tata Tertib Pasar Kebun Sayur")
+    private = factories.regulation(
+        "PERWAL", nomor="32", tahun=2024, tentang="Rancangan Pasar Kebun Sayur Tertutup"
+    )
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    return {
+        "public": str(public.short_title()),
+        "private_url": private.url,
+        "private": str(private.short_title()),
+    }
+
+
+def test_a_citizen_never_sees_a_restricted_regulation(private_regulation, live_server, browser_page):
+    """Anonymous: the restricted regulation's URL asks for a login, and search does not name it."""
+    page = browser_page
+    page.goto(f"{live_server.url}{private_regulation['private_url']}")
+    expect(page).to_have_url(re.compile(r"/login/"))
+    expect(page.get_by_text("Rancangan Pasar Kebun Sayur Tertutup")).to_have_count(0)
+
+    page.goto(f"{live_server.url}/cari/?q=pasar+kebun+sayur")
+    expect(page.get_by_role("link", name=re.compile("Tata Tertib Pasar Kebun Sayur")).first).to_be_visible()
+    expect(page.get_by_text("Tertutup")).to_have_count(0)

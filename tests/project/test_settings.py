@@ -36,6 +36,33 @@ def test_production_refuses_default_secret_key():
     assert "SECRET_KEY" in err
 
 
+@pytest.mark.parametrize(
+    "key,reason",
+    [
+        ("a" * 50, "distinct characters"),
+        ("abcd" * 20, "distinct characters"),
+        ("x7-Qp" * 9 + "Zk", "characters; at least 50"),
+        ("django-insecure-" + "k" * 20 + "-random-production-secret-value", "django-insecure-"),
+    ],
+    ids=["one-letter", "four-letters", "47-characters", "insecure-prefix"],
+)
+def test_production_refuses_a_weak_secret_key(key, reason):
+    """A key Django's deploy check would flag (W009) stops production from starting, with the reason."""
+    code, err = _load_production(SECRET_KEY=key)
+    assert code != 0
+    assert "ImproperlyConfigured" in err
+    assert reason in err
+    assert key not in err  # the message names the problem, never the key itself
+
+
+def test_production_accepts_a_generated_key():
+    """A key from secrets.token_urlsafe(50) passes."""
+    import secrets
+
+    code, err = _load_production(SECRET_KEY=secrets.token_urlsafe(50))
+    assert code == 0, err
+
+
 def test_production_refuses_debug():
     """DEBUG=1 is refused in production even with a strong key."""
     code, err = _load_production(SECRET_KEY=STRONG_KEY, DEBUG="1")

@@ -37,9 +37,9 @@ def test_jdih_table_shows_the_metadata(client):
         tempat_penetapan="Balikpapan",
         tanggal_penetapan=date(2023, 5, 12),
         tanggal_pengundangan=date(2023, 5, 15),
-        gazette_year=2023,
-        gazette_number="12",
-        page_count=10,
+        tahun_lembaran=2023,
+        nomor_lembaran="12",
+        jumlah_halaman=10,
         subjek="PELAYANAN PUBLIK - STANDAR PELAYANAN",
         bidang_hukum="Hukum Administrasi Negara",
         lokasi="Bagian Hukum Setda Kota Balikpapan",
@@ -157,8 +157,8 @@ def test_pdf_download_shows_the_file_size(client):
     """The signed PDF, lampiran and abstrak are offered for download with their size."""
     page = factories.regulation(
         document=pdf_document("Naskah", "perwal-12-2023.pdf", size=2048),
-        lampiran_document=pdf_document("Lampiran", "lampiran-12-2023.pdf", size=4096),
-        abstrak_document=pdf_document("Abstrak", "abstrak-12-2023.pdf", size=1024),
+        attachment_document=pdf_document("Lampiran", "lampiran-12-2023.pdf", size=4096),
+        abstract_document=pdf_document("Abstrak", "abstrak-12-2023.pdf", size=1024),
     )
     html = _html(client, page)
     assert "perwal-12-2023.pdf" in html

@@ -1,5 +1,7 @@
 """The Django side of extraction: queued on upload, stored as pages and runs, skipped when unchanged."""
 
+import logging
+
 import pytest
 from django.core.files.base import ContentFile
 from django.test import override_settings
@@ -9,6 +11,7 @@ from registry.regulations.extraction import runner
 from registry.regulations.extraction.pipeline import extract_document
 from registry.regulations.models import DocumentPage, ExtractionRun, RegulationDocument
 from registry.regulations.tasks import extract_document_task
+from tests.regulations.test_extraction_fast_path import form_with_inline_image_pdf
 from tests.regulations.test_extraction_samples import regulation_pdf, scanned_pdf
 
 pytestmark = [
@@ -56,6 +59,32 @@ def test_upload_extracts_on_commit_and_stores_pages(perwal_bytes, django_capture
     run = ExtractionRun.objects.get(document=document)
     assert run.status == ExtractionStatus.DONE and run.sha256 == document.extracted_sha256
     assert run.finished_at is not None and run.seconds > 0
+    assert run.fast_path is True and run.fast_path_fallbacks == 0
+
+
+def test_fast_path_fallbacks_are_logged_and_stored_on_the_run(tmp_path, caplog):
+    """A content stream left to pdfminer's parser (an inline image in a form) is counted and logged."""
+    content = form_with_inline_image_pdf(tmp_path / "form.pdf").read_bytes()
+    document = make_document(content, name="form.pdf")
+    with caplog.at_level(logging.INFO, logger=runner.__name__):
+        run = extract_document(document)
+    assert run.status == ExtractionStatus.DONE, run.reason
+    assert run.fast_path is True and run.fast_path_fallbacks == 1
+    [record] = [record for record in caplog.records if record.name == runner.__name__]
+    assert record.levelno == logging.INFO
+    assert "1 content stream(s)" in record.getMessage() and "inline image ×1" in record.getMessage()
+
+
+def test_fast_path_setting_off_reads_the_same_text_with_pdfminer(perwal_bytes):
+    """REGISTRY_EXTRACTION_FAST_PATH off: the run says so, and the stored pages are unchanged."""
+    document = make_document(perwal_bytes)
+    fast = extract_document(document)
+    texts = list(DocumentPage.objects.filter(document=document).values_list("text", flat=True))
+    with override_settings(REGISTRY_EXTRACTION_FAST_PATH=False):
+        slow = extract_document(document, force=True)
+    assert (fast.fast_path, slow.fast_path) == (True, False)
+    assert slow.status == ExtractionStatus.DONE and slow.fast_path_fallbacks == 0
+    assert list(DocumentPage.objects.filter(document=document).values_list("text", flat=True)) == texts
 
 
 def test_same_file_is_not_extracted_again_unless_forced(perwal_bytes):
@@ -117,6 +146,7 @@ def test_missing_file_is_recorded_as_failed(perwal_bytes):
     run = extract_document(document)
     assert run.status == ExtractionStatus.FAILED
     assert run.reason.startswith("Berkas asli tidak dapat dibuka")
+    assert run.fast_path is None and run.fast_path_fallbacks == 0
 
 
 def test_task_records_who_asked_and_reports_missing_documents(perwal_bytes, django_user_model):

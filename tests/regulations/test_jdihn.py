@@ -48,9 +48,9 @@ def test_feed_lists_live_local_regulations_with_jdihn_keys(client):
         tahun=2023,
         tempat_penetapan="Balikpapan",
         tanggal_pengundangan=date(2023, 3, 2),
-        gazette_number="12",
-        gazette_year=2023,
-        page_count=10,
+        nomor_lembaran="12",
+        tahun_lembaran=2023,
+        jumlah_halaman=10,
     )
     factories.regulation("PERWAL", nomor="13", tahun=2023, live=False)
     factories.regulation("UU", nomor="25", tahun=2009)

@@ -107,3 +107,64 @@ def test_header_may_sit_after_leading_bytes():
     """A PDF header within the first 1024 bytes (after junk some scanners write) is accepted."""
     content = b"\x00" * 100 + b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n"
     validate_pdf_upload(SimpleUploadedFile("scan.pdf", content))
+
+
+# --- A rejected upload shows only its own error (issue #9) ------------------------------------------
+# Wagtail's model-level extension check used to run on the emptied file field after the form had
+# rejected the upload, adding a bogus "Ekstensi berkas “” tidak diizinkan" to every rejection.
+
+OVERSIZED_CAP = 1024
+
+
+def post_multiple_upload(client, content: bytes, name="perwal.pdf"):
+    """Post one file to Wagtail's multiple upload view (the view behind drag-and-drop uploads)."""
+    return client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {
+            "files[]": SimpleUploadedFile(name, content, content_type="application/pdf"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+
+def _rejections(tmp_path):
+    """(id, content, expected fragment) of a renamed non-PDF and of a PDF over the 1 KB cap."""
+    big_pdf = regulation_pdf(tmp_path / "besar.pdf").read_bytes()
+    assert len(big_pdf) > OVERSIZED_CAP
+    return [("non-pdf", HTML_BYTES, "bukan PDF"), ("oversized", big_pdf, "melebihi batas")]
+
+
+@override_settings(REGISTRY_MAX_UPLOAD_BYTES=OVERSIZED_CAP)
+def test_single_upload_rejection_shows_only_the_real_error(admin_client, tmp_path):
+    """The add view lists exactly one file error, the Indonesian one, and no extension error."""
+    for label, content, expected in _rejections(tmp_path):
+        response = post_upload(admin_client, content)
+        assert response.status_code == 200, label
+        errors = list(response.context["form"].errors.get("file", []))
+        assert len(errors) == 1, (label, errors)
+        assert expected in errors[0], (label, errors)
+        assert "Ekstensi" not in " ".join(response.context["form"].errors.as_text()), label
+    assert not RegulationDocument.objects.exists()
+
+
+@override_settings(REGISTRY_MAX_UPLOAD_BYTES=OVERSIZED_CAP)
+def test_multiple_upload_rejection_shows_only_the_real_error(admin_client, tmp_path):
+    """The multiple upload view answers with the one Indonesian error, without an extension error."""
+    for label, content, expected in _rejections(tmp_path):
+        response = post_multiple_upload(admin_client, content)
+        assert response.status_code == 200, label
+        data = response.json()
+        assert data["success"] is False, label
+        assert expected in data["error_message"], (label, data)
+        assert "Ekstensi" not in data["error_message"], (label, data)
+        assert "\n" not in data["error_message"], (label, data)
+    assert not RegulationDocument.objects.exists()
+
+
+def test_a_wrong_extension_on_a_real_pdf_is_still_reported(admin_client, tmp_path):
+    """The model's extension check still speaks when the content passed: a PDF named .txt is refused."""
+    content = regulation_pdf(tmp_path / "perwal.pdf").read_bytes()
+    response = post_upload(admin_client, content, name="perwal.txt")
+    assert response.status_code == 200
+    assert "txt" in form_errors(response)
+    assert not RegulationDocument.objects.exists()

@@ -4,6 +4,8 @@ from django import template
 from django.conf import settings
 from wagtail.models import Page
 
+from registry.visibility import public_pages
+
 register = template.Library()
 
 
@@ -26,7 +28,7 @@ def _index_urls(request) -> dict[str, str]:
         PerangkatDaerahIndexPage: "units",
     }
     urls = {}
-    for page in Page.objects.live().type(*names).select_related("content_type").order_by("path"):
+    for page in public_pages(Page.objects.type(*names)).select_related("content_type").order_by("path"):
         name = names.get(page.content_type.model_class())
         if name and name not in urls:
             urls[name] = page.get_url(request)

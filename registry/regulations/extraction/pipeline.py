@@ -3,17 +3,23 @@
 The original file is only ever read: it is opened from storage (or copied to a temporary file when
 the storage has no local path), hashed, and handed to the child processes of ``runner``. Results go
 to ``DocumentPage`` rows, one ``ExtractionRun`` per run, and the document's extraction fields.
+
+While it waits on the children, the process doing a run beats (``ExtractionRun.heartbeat_at``, with
+the pages done); :mod:`.recovery` fails the runs whose process died.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import shutil
+import socket
 import tempfile
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -25,6 +31,7 @@ from ..parser import parse_regulation
 from ..signals import document_extracted
 from ..structure import store_structure
 from . import reasons
+from .recovery import heartbeat_seconds, recover_document, stale_seconds
 from .result import ExtractionResult
 from .runner import ExtractionOptions, extract_pdf
 from .sniff import sha256_of_path
@@ -47,6 +54,7 @@ def extraction_options(**overrides) -> ExtractionOptions:
         memory_mb=getattr(settings, "REGISTRY_EXTRACTION_MEMORY_MB", 1536),
         workers=getattr(settings, "REGISTRY_EXTRACTION_WORKERS", None) or os.cpu_count() or 1,
         laparams=getattr(settings, "REGISTRY_EXTRACTION_LAPARAMS", None),
+        fast_path=getattr(settings, "REGISTRY_EXTRACTION_FAST_PATH", True),
         ocr=getattr(settings, "REGISTRY_OCR_ENABLED", True),
         ocr_language=getattr(settings, "REGISTRY_OCR_LANGUAGE", "ind"),
         ocr_dpi=getattr(settings, "REGISTRY_OCR_DPI", 300),
@@ -56,6 +64,12 @@ def extraction_options(**overrides) -> ExtractionOptions:
     for name, value in overrides.items():
         setattr(options, name, value)
     return options
+
+
+def lease_seconds(options: ExtractionOptions) -> float:
+    """The longest a run may legitimately take: the text and OCR time limits, plus the stale margin."""
+    ocr = options.ocr_timeout_seconds if options.ocr else 0
+    return options.timeout_seconds + ocr + stale_seconds()
 
 
 @contextlib.contextmanager
@@ -87,12 +101,13 @@ def extract_document(
     """
     options = options or extraction_options()
     started = time.monotonic()
+    recover_document(document)
     with contextlib.ExitStack() as stack:
         try:
             path = stack.enter_context(local_path(document.file))
             sha256 = sha256_of_path(path)
         except (OSError, ValueError) as exc:
-            run = _start_run(document, "", requested_by)
+            run = _start_run(document, "", requested_by, options)
             detail = f"{type(exc).__name__}: {exc}"[:300]
             _finish(
                 document,
@@ -103,14 +118,18 @@ def extract_document(
             return run
         if not force and _already_extracted(document, sha256):
             return None
-        run = _start_run(document, sha256, requested_by)
+        run = _start_run(document, sha256, requested_by, options)
+        beating = dataclasses.replace(
+            options, progress=_Heartbeat(run.pk, heartbeat_seconds()), progress_seconds=heartbeat_seconds()
+        )
         try:
-            outcome = extract_pdf(path, options)
+            outcome = extract_pdf(path, beating)
         except Exception as exc:
             logger.exception("Extraction of document %s failed", document.pk)
             _finish(document, run, _internal_failure(exc), started)
             raise
-    _finish(document, run, outcome, started)
+    if not _finish(document, run, outcome, started):
+        return run
     if outcome.status == ExtractionStatus.DONE:
         _store_structure(document)
     document_extracted.send(sender=RegulationDocument, instance=document, run=run)
@@ -140,21 +159,64 @@ def _internal_failure(exc: Exception) -> ExtractionResult:
     return ExtractionResult(ExtractionStatus.FAILED, reasons.INTERNAL_ERROR, {"detail": detail})
 
 
-def _start_run(document: RegulationDocument, sha256: str, requested_by) -> ExtractionRun:
-    RegulationDocument.objects.filter(pk=document.pk).update(
-        extraction_status=ExtractionStatus.RUNNING, extraction_reason=""
-    )
+def _start_run(
+    document: RegulationDocument, sha256: str, requested_by, options: ExtractionOptions
+) -> ExtractionRun:
+    """Mark the document running and open its run, together (never one without the other)."""
+    now = timezone.now()
+    with transaction.atomic():
+        RegulationDocument.objects.filter(pk=document.pk).update(
+            extraction_status=ExtractionStatus.RUNNING, extraction_reason=""
+        )
+        run = ExtractionRun.objects.create(
+            document=document,
+            status=ExtractionStatus.RUNNING,
+            sha256=sha256,
+            requested_by=requested_by,
+            heartbeat_at=now,
+            lease_expires_at=now + timedelta(seconds=lease_seconds(options)),
+            worker=f"{socket.gethostname()}:{os.getpid()}"[:100],
+        )
     document.extraction_status = ExtractionStatus.RUNNING
-    run = ExtractionRun.objects.create(
-        document=document, status=ExtractionStatus.RUNNING, sha256=sha256, requested_by=requested_by
-    )
     return run
+
+
+class _Heartbeat:
+    """The runner's progress callback: records the beat and the pages done on the run.
+
+    Writes at most once per ``interval`` seconds, or once a second while pages are coming in. A
+    failed write is logged and skipped: the extraction itself goes on.
+    """
+
+    def __init__(self, run_pk: int, interval: float):
+        self.run_pk = run_pk
+        self.interval = interval
+        self.written = time.monotonic()
+        self.last: tuple | None = None
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        since = time.monotonic() - self.written
+        changed = (phase, done, total) != self.last
+        if since < self.interval and not (changed and since >= min(1.0, self.interval)):
+            return
+        try:
+            with transaction.atomic():
+                ExtractionRun.objects.filter(pk=self.run_pk, status=ExtractionStatus.RUNNING).update(
+                    heartbeat_at=timezone.now(), phase=phase, pages_done=done, pages_total=total or None
+                )
+        except Exception:
+            logger.warning("Heartbeat of extraction run %s failed", self.run_pk, exc_info=True)
+            return
+        self.written, self.last = time.monotonic(), (phase, done, total)
 
 
 def _finish(
     document: RegulationDocument, run: ExtractionRun, outcome: ExtractionResult, started: float
-) -> None:
-    """Store the pages, close the run and update the document, all in one transaction."""
+) -> bool:
+    """Store the pages, close the run and update the document, all in one transaction.
+
+    Returns False, storing nothing, when the run was meanwhile declared dead by the sweep.
+    """
     seconds = round(time.monotonic() - started, 3)
     reason = reasons.reason_text(outcome.reason_code, outcome.reason_params)
     counts = {
@@ -163,6 +225,20 @@ def _finish(
         "pages_scanned": outcome.pages_scanned if outcome.page_count else None,
     }
     with transaction.atomic():
+        closed = ExtractionRun.objects.filter(pk=run.pk, status=ExtractionStatus.RUNNING).update(
+            status=outcome.status,
+            reason=reason,
+            pages_ocr=outcome.pages_ocr if outcome.page_count else None,
+            finished_at=timezone.now(),
+            seconds=seconds,
+            fast_path=outcome.fast_path,
+            fast_path_fallbacks=outcome.fast_path_fallbacks,
+            **counts,
+        )
+        if not closed:
+            logger.warning("Extraction run %s was declared dead meanwhile; its outcome is dropped", run.pk)
+            run.refresh_from_db()
+            return False
         DocumentPage.objects.filter(document=document).delete()
         DocumentPage.objects.bulk_create(
             (
@@ -177,14 +253,6 @@ def _finish(
             ),
             batch_size=500,
         )
-        ExtractionRun.objects.filter(pk=run.pk).update(
-            status=outcome.status,
-            reason=reason,
-            pages_ocr=outcome.pages_ocr if outcome.page_count else None,
-            finished_at=timezone.now(),
-            seconds=seconds,
-            **counts,
-        )
         fields = {
             "extraction_status": outcome.status,
             "extraction_reason": reason,
@@ -197,3 +265,4 @@ def _finish(
     for name, value in fields.items():
         setattr(document, name, value)
     run.refresh_from_db()
+    return True

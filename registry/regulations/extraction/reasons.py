@@ -7,6 +7,17 @@ from . import result
 #: Internal reasons that only the Django pipeline produces.
 FILE_MISSING = "file_missing"
 INTERNAL_ERROR = "internal_error"
+#: A running extraction whose process stopped beating (it was killed, or its server restarted).
+STALE = "stale"
+#: A running extraction still unfinished past its lease (every configured time limit, plus a margin).
+LEASE_EXPIRED = "lease_expired"
+#: A document left "running" with no run recording the work.
+ORPHANED = "orphaned"
+
+
+def _then_again(text: str) -> str:
+    """``text`` followed by the advice to extract the document again."""
+    return f"{text} {_('Jalankan ekstraksi ulang dokumen ini.')}"
 
 
 def _ocr_missing(params: dict) -> str:
@@ -56,6 +67,21 @@ _MESSAGES = {
     result.PAGES_UNREADABLE: lambda p: _("%(count)s halaman tidak terbaca (hlm. %(pages)s): %(detail)s") % p,
     FILE_MISSING: lambda p: _("Berkas asli tidak dapat dibuka dari penyimpanan: %(detail)s") % p,
     INTERNAL_ERROR: lambda p: _("Kesalahan internal saat ekstraksi: %(detail)s") % p,
+    STALE: lambda p: _then_again(
+        _(
+            "Proses ekstraksi (%(worker)s) berhenti tanpa kabar: detak terakhir %(age)s detik yang lalu, "
+            "melewati batas %(limit)s detik. Kemungkinan proses web atau worker dimatikan atau dimulai "
+            "ulang di tengah jalan."
+        )
+        % p
+    ),
+    LEASE_EXPIRED: lambda p: _then_again(
+        _("Ekstraksi tidak selesai dalam %(limit)s detik (batas waktu teks dan OCR ditambah kelonggaran).")
+        % p
+    ),
+    ORPHANED: lambda p: _then_again(
+        _("Status 'sedang diproses' tertinggal tanpa proses ekstraksi yang berjalan.")
+    ),
 }
 
 

@@ -6,15 +6,21 @@ n-th page (page i goes to child i mod n, which balances uneven pages better than
 and reads page texts from pipes until every child is done or the deadline passes; then it kills
 the children's process groups. A hostile PDF can therefore cost at most ``timeout_seconds`` and
 ``memory_mb`` per child, and never the caller's life.
+
+The result says whether the pages were read on the fast path and how many content streams it left
+to pdfminer's own parser; those fallbacks are logged (INFO) with their reasons.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
 import time
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
@@ -22,6 +28,9 @@ from . import result, worker
 from .ocr import missing_ocr_tool
 from .result import ExtractionResult, PageText
 from .sniff import HEADER_WINDOW, sniff_bytes
+from .textlayer import use_fast_path
+
+logger = logging.getLogger(__name__)
 
 _context = None
 
@@ -42,11 +51,20 @@ class ExtractionOptions:
     memory_mb: int = 1536
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     laparams: dict | None = None
+    #: Read content streams with ``fastparse`` and glyphs with ``LineDevice`` (setting
+    #: ``REGISTRY_EXTRACTION_FAST_PATH``); off, or on a pdfminer it was not checked against, pdfminer's
+    #: own interpreter and glyph code read the pages (same texts, about five times slower).
+    fast_path: bool = True
     ocr: bool = True
     ocr_language: str = "ind"
     ocr_dpi: int = 300
     ocr_timeout_seconds: float = 900
     ocr_page_timeout_seconds: float = 180
+    #: Called as ``progress(phase, pages_done, pages_total)`` ("text" or "ocr"; total 0 while unknown)
+    #: after every message from the children and at least every ``progress_seconds`` while waiting,
+    #: so the caller can record a heartbeat. It runs in the parent; it must be quick and never raise.
+    progress: Callable[[str, int, int], None] | None = None
+    progress_seconds: float = 5.0
 
 
 def get_context():
@@ -92,8 +110,18 @@ def _kill_group(process) -> None:
         process.kill()
 
 
-def run_children(target, arg_lists: list[tuple], deadline: float) -> ChildReport:
-    """Start one child per argument tuple and collect their messages until done or ``deadline``."""
+def run_children(
+    target,
+    arg_lists: list[tuple],
+    deadline: float,
+    on_progress: Callable[[ChildReport], None] | None = None,
+    tick_seconds: float | None = None,
+) -> ChildReport:
+    """Start one child per argument tuple and collect their messages until done or ``deadline``.
+
+    ``on_progress(report)`` is called after each round of messages, and every ``tick_seconds`` when
+    the children are silent.
+    """
     context = get_context()
     report = ChildReport()
     children = []
@@ -111,6 +139,8 @@ def run_children(target, arg_lists: list[tuple], deadline: float) -> ChildReport
         if remaining <= 0:
             report.timed_out = True
             break
+        if on_progress is not None and tick_seconds:
+            remaining = min(remaining, tick_seconds)
         for reader in wait(list(readers), timeout=remaining):
             try:
                 message = reader.recv()
@@ -119,6 +149,8 @@ def run_children(target, arg_lists: list[tuple], deadline: float) -> ChildReport
                 reader.close()
                 continue
             _record(report, message, readers[reader], finished, answered)
+        if on_progress is not None:
+            on_progress(report)
     for process, reader in children:
         if process.is_alive() and (report.timed_out or process not in finished):
             _kill_group(process)
@@ -188,14 +220,22 @@ def extract_pdf(path: str, options: ExtractionOptions | None = None) -> Extracti
 def _text_phase(path: str, options: ExtractionOptions, started: float) -> ExtractionResult:
     memory = options.memory_mb * 1024 * 1024 if options.memory_mb else None
     workers = max(1, options.workers)
-    args = [(path, index, workers, options.laparams, memory) for index in range(workers)]
-    report = run_children(worker.text_worker, args, started + options.timeout_seconds)
+    fast_path = use_fast_path(options.fast_path)
+    args = [(path, index, workers, options.laparams, memory, fast_path) for index in range(workers)]
+    report = run_children(
+        worker.text_worker,
+        args,
+        started + options.timeout_seconds,
+        *_progress(options, "text", lambda report: report.page_count),
+    )
     pages = [report.pages[number] for number in sorted(report.pages)]
     outcome = ExtractionResult(result.DONE, pages=pages, workers=workers)
     outcome.peak_rss_kb = max(report.peak_rss_kb, default=0)
     outcome.peak_rss_kb_total = sum(report.peak_rss_kb)
     outcome.cpu_seconds = report.cpu_seconds
     outcome.page_count = report.page_count or (len(pages) if pages else None)
+    outcome.fast_path = fast_path
+    outcome.fast_path_fallbacks = _count_fallbacks(path, pages)
     error = report.first_error()
     if report.timed_out:
         _fail(outcome, result.FAILED, result.TIMEOUT, seconds=_number(options.timeout_seconds))
@@ -227,6 +267,22 @@ def _text_phase(path: str, options: ExtractionOptions, started: float) -> Extrac
     return outcome
 
 
+def _count_fallbacks(path: str, pages: list[PageText]) -> int:
+    """How many content streams the fast path left to pdfminer's parser; logs them with their reasons."""
+    reasons = Counter(reason for page in pages for reason in page.fallbacks)
+    total = sum(reasons.values())
+    if total:
+        numbers = [str(page.number) for page in pages if page.fallbacks]
+        logger.info(
+            "Fast path: %d content stream(s) of %s read by pdfminer's own parser (pages %s): %s",
+            total,
+            path,
+            ", ".join(numbers[:20]) + (", …" if len(numbers) > 20 else ""),
+            "; ".join(f"{reason} ×{count}" for reason, count in reasons.most_common()),
+        )
+    return total
+
+
 def _ocr_phase(path: str, options: ExtractionOptions, outcome: ExtractionResult) -> None:
     """OCR the scanned pages in place, or say why they could not be read."""
     scanned = [page.number for page in outcome.pages if page.is_scan and not page.is_ocr]
@@ -245,7 +301,12 @@ def _ocr_phase(path: str, options: ExtractionOptions, outcome: ExtractionResult)
         (path, hand, options.ocr_language, options.ocr_dpi, options.ocr_page_timeout_seconds, memory)
         for hand in hands
     ]
-    report = run_children(worker.ocr_worker, args, time.monotonic() + options.ocr_timeout_seconds)
+    report = run_children(
+        worker.ocr_worker,
+        args,
+        time.monotonic() + options.ocr_timeout_seconds,
+        *_progress(options, "ocr", lambda report: len(scanned)),
+    )
     by_number = {page.number: page for page in outcome.pages}
     for number, page in report.pages.items():
         page.image_coverage = by_number[number].image_coverage
@@ -265,6 +326,19 @@ def _ocr_phase(path: str, options: ExtractionOptions, outcome: ExtractionResult)
     elif unread:
         detail = next(iter(report.ocr_errors.values()), "") or _exit_detail(next(iter(report.crashes), 0))
         _fail(outcome, result.NEEDS_OCR, result.OCR_FAILED, count=len(unread), detail=detail)
+
+
+def _progress(options: ExtractionOptions, phase: str, total) -> tuple:
+    """``run_children``'s progress arguments reporting ``phase`` to ``options.progress``, if any."""
+    if options.progress is None:
+        return (None, None)
+    callback = options.progress
+    callback(phase, 0, total(ChildReport()))
+
+    def report_progress(report: ChildReport) -> None:
+        callback(phase, len(report.pages), total(report))
+
+    return (report_progress, options.progress_seconds)
 
 
 def _fail(outcome: ExtractionResult, status: str, code: str, **params) -> None:
