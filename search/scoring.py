@@ -17,7 +17,9 @@ Entry ids encode where a document sits, so facet counts never read the wide inde
     id = group_id << 16 | kind_code << 14 | sequence
 
 ``group_id`` is a :class:`~search.models.IndexGroup` (one owner's documents sharing a group and
-facet values), ``kind_code`` the content type, ``sequence`` the document's number within both.
+facet values), ``kind_code`` the content type, ``sequence`` the document's number within both. A group
+holds at most ``SEQUENCE_LIMIT`` (16,384) documents of a kind; the writer opens another group with the
+same key past that, so the limit is on rows of ``search_indexgroup``, not on an owner's documents.
 """
 
 import math
@@ -44,10 +46,31 @@ KIND_CODES = {KIND_SERVICE: 0, KIND_REGULATION: 1, KIND_PASSAGE: 2}
 KIND_BY_CODE = {code: kind for kind, code in KIND_CODES.items()}
 
 
+#: The largest group id an entry id can carry (entry ids are signed 64-bit integers).
+GROUP_LIMIT = 1 << (63 - GROUP_SHIFT)
+
+
+class IndexCapacityError(ValueError):
+    """An entry id cannot encode the document: a limit of the packed ids was reached.
+
+    The writer never lets this happen in normal use: past ``SEQUENCE_LIMIT`` documents of one kind,
+    an owner's documents continue in a new :class:`~search.models.IndexGroup` with the same group
+    key and facet values, and search still counts the owner once. Seeing this error means a caller
+    bypassed the writer, or the group ids ran past ``GROUP_LIMIT``.
+    """
+
+
 def entry_id(group_id: int, kind: str, sequence: int) -> int:
     """The id of the ``sequence``-th document of ``kind`` in group ``group_id``."""
     if not 0 <= sequence < SEQUENCE_LIMIT:
-        raise ValueError(f"sequence {sequence} out of range")
+        raise IndexCapacityError(
+            f"document number {sequence} of kind {kind!r} in index group {group_id}: a group holds at most "
+            f"{SEQUENCE_LIMIT} documents of a kind (search.scoring.KIND_SHIFT bits); start a new group"
+        )
+    if not 0 < group_id < GROUP_LIMIT:
+        raise IndexCapacityError(
+            f"index group id {group_id} does not fit in an entry id (limit {GROUP_LIMIT})"
+        )
     return (group_id << GROUP_SHIFT) | (KIND_CODES[kind] << KIND_SHIFT) | sequence
 
 

@@ -285,7 +285,7 @@ def decree_diktum(reg, records, services=()) -> list[str]:
 
 
 def abstrak(reg, records, amendments_of) -> str:
-    """A BPK-style abstract: considerations, legal basis, content (SPEC §1.3 note c)."""
+    """A BPK-style abstract: considerations, legal basis, content (domain §1.3 note c)."""
     considerations = " ".join(f"{chr(97 + i)}. {m};" for i, m in enumerate(menimbang(reg)))
     bases = "; ".join(
         "UUD 1945" if k == "UUD" else _short(records[k])

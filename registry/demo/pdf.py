@@ -1,4 +1,4 @@
-"""Typeset a demo regulation as a deterministic A4 PDF that follows SPEC §3.1.
+"""Typeset a demo regulation as a deterministic A4 PDF that follows domain §3.1.
 
 Standard Type 1 fonts only (Times), so pdfminer extracts the text; ``invariant=1`` fixes the PDF's
 timestamps and document id, so the same content always gives the same bytes (and the same SHA-1).

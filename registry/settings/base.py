@@ -265,6 +265,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The cluster clients log a full traceback per failed request; search/ logs the fallback itself.
+    "loggers": {name: {"level": "ERROR"} for name in ("opensearch", "elastic_transport")},
 }
 
 # --- Extraction (registry.regulations.extraction) -------------------------------------------------

@@ -240,7 +240,7 @@ class LoadDemoTests(TestCase):
         self.assertTrue(user is not None and user.is_superuser)
 
     def test_regulation_types_seed_is_reusable(self):
-        """ensure_regulation_types() is idempotent and covers the SPEC §2.5 seed rows."""
+        """ensure_regulation_types() is idempotent and covers the domain §2.5 seed rows."""
         ensure_regulation_types()
         self.assertEqual(RegulationType.objects.count(), len(REGULATION_TYPES))
         self.assertEqual(RegulationType.objects.get(code="KEP_KEPALA_PD").slug, "kep-kepala-pd")

@@ -20,7 +20,7 @@ RESOLVER = TypeResolver()
 
 
 def feed_record(**overrides):
-    """The SPEC §1.5 illustrative record, with ``overrides``."""
+    """The domain §1.5 illustrative record, with ``overrides``."""
     record = {
         "idData": "1234",
         "tahun_pengundangan": "2023",

@@ -1,4 +1,4 @@
-"""Bringing regulations in from a JDIHN feed (SPEC §1.5).
+"""Bringing regulations in from a JDIHN feed (domain §1.5).
 
 Pure modules (no Django): ``messages`` (notes as message ids and parameters), ``text`` (empty
 markers, dates, regions), ``kinds`` (regulation types in every spelling, from

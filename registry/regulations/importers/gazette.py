@@ -1,4 +1,4 @@
-"""The JDIH "Sumber" line (SPEC §1.3 #12): gazette series, year, number, supplement and pages.
+"""The JDIH "Sumber" line (domain §1.3 #12): gazette series, year, number, supplement and pages.
 
 Pure: no Django import. Accepts the catalogue form "BD Kota Balikpapan 2023 (12): 10 hlm", Registri's
 own "LD Kota Balikpapan 2012 (7), TLD (18): 12 hlm", the prose "Lembaran Daerah Kota Balikpapan

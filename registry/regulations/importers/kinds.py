@@ -12,7 +12,7 @@ from registry.reference import regulations as reference
 
 from ..parser.patterns import classify_kind
 
-#: Spellings of abbreviations seen in real feeds besides the records' own (SPEC §2.4), by type code.
+#: Spellings of abbreviations seen in real feeds besides the records' own (domain §2.4), by type code.
 SPELLINGS = {
     "PERWALI": "PERWAL",
     "PERWALKOT": "PERWAL",

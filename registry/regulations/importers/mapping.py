@@ -1,4 +1,4 @@
-"""One JDIHN feed record (SPEC §1.5) → the values of one regulation, with notes on what was fixed.
+"""One JDIHN feed record (domain §1.5) → the values of one regulation, with notes on what was fixed.
 
 Pure: no Django import. :func:`map_record` never raises on a messy record: it returns a
 :class:`MappedRecord` (possibly with notes on corrected or dropped values) or an :class:`Unmapped`

@@ -102,7 +102,7 @@ def title_relation(tentang: str) -> TitleRelation | None:
 
 
 def build_title(type_name: str, region: str, nomor: str, tahun: int, tentang: str) -> str:
-    """A JDIH title: "Peraturan Wali Kota Balikpapan Nomor 12 Tahun 2023 tentang …" (SPEC §1.3 #2)."""
+    """A JDIH title: "Peraturan Wali Kota Balikpapan Nomor 12 Tahun 2023 tentang …" (domain §1.3 #2)."""
     head = f"{type_name} {region}".strip() if region else type_name
     title = f"{head} Nomor {nomor} Tahun {tahun}"
     return f"{title} tentang {tentang}" if tentang else title
