@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connection
@@ -20,26 +21,52 @@ CHILD = (
 )
 
 
+def _shared_database(tmp_path):
+    """A DATABASE_URL other processes can open, and a function reading one row from it."""
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        database = tmp_path / "copy.sqlite3"
+        with sqlite3.connect(database) as copy:
+            connection.connection.backup(copy)
+        copy.close()
+
+        def read(query, pk):
+            with sqlite3.connect(database, timeout=5) as db:
+                return db.execute(query, (pk,)).fetchone()
+
+        return f"sqlite:///{database}", read
+    config = connection.settings_dict
+    url = (
+        f"postgres://{quote(config['USER'])}:{quote(config['PASSWORD'] or '')}@{config['HOST'] or '127.0.0.1'}"
+        f":{config['PORT'] or 5432}/{quote(config['NAME'])}"
+    )
+
+    def read(query, pk):
+        # Autocommit (a transactional test): each query sees what the other processes committed.
+        with connection.cursor() as cursor:
+            cursor.execute(query.replace("?", "%s"), [pk])
+            return cursor.fetchone()
+
+    return url, read
+
+
 @TRANSACTIONAL
 def test_killed_extraction_process_is_failed_by_the_sweep_command(tmp_path):
     """SIGKILL a separate process mid-extraction; ``manage.py sweep_extractions`` fails its run.
 
-    Both processes use a file copy of the test database (with a long PDF and one extraction worker,
-    so the extraction is still going when it is killed).
+    The other processes use the test database itself on PostgreSQL (this test commits its data),
+    or a file copy of it on SQLite, whose test database lives in memory. A long PDF and one
+    extraction worker keep the extraction going when it is killed.
     """
     lines = [
         f"({n}) Setiap penyelenggara pelayanan publik wajib menyusun standar pelayanan." for n in range(12)
     ]
     document = make_document(tmp_path, pages=[lines] * PAGES)
-    database = tmp_path / "copy.sqlite3"
-    connection.ensure_connection()
-    with sqlite3.connect(database) as copy:
-        connection.connection.backup(copy)
-    copy.close()
+    database_url, read = _shared_database(tmp_path)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "registry.settings.dev",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "TASKS_BACKEND": "immediate",
         "EXTRACTION_WORKERS": "1",
@@ -54,8 +81,7 @@ def test_killed_extraction_process_is_failed_by_the_sweep_command(tmp_path):
     try:
         row, deadline = None, time.monotonic() + 15
         while time.monotonic() < deadline and child.poll() is None:
-            with sqlite3.connect(database, timeout=5) as db:
-                row = db.execute(query, (document.pk,)).fetchone()
+            row = read(query, document.pk)
             if row and (row[1] or 0) >= 5:
                 break
             time.sleep(0.05)
@@ -78,9 +104,8 @@ def test_killed_extraction_process_is_failed_by_the_sweep_command(tmp_path):
             break
         time.sleep(1)
     assert "1 ekstraksi macet ditandai gagal" in sweep.stdout
-    with sqlite3.connect(database) as db:
-        status, reason = db.execute(
-            "SELECT extraction_status, extraction_reason FROM regulations_regulationdocument WHERE id = ?",
-            (document.pk,),
-        ).fetchone()
+    status, reason = read(
+        "SELECT extraction_status, extraction_reason FROM regulations_regulationdocument WHERE id = ?",
+        document.pk,
+    )
     assert status == "failed" and "berhenti tanpa kabar" in reason, reason
