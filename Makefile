@@ -42,7 +42,7 @@ run: install  ## Migrate, load the demo, create the groups, then serve on http:/
 	$(DEV) migrate --noinput
 	$(DEV) load_demo --with-admin $(if $(ADMIN_PASSWORD),--admin-password "$(ADMIN_PASSWORD)") \
 		| tee $(VENV)/load_demo.log
-	$(DEV) setup_groups
+	$(DEV) setup_registry
 	@# load_demo uploads the demo PDFs; each upload is extracted (text, OCR, article tree) as it is saved.
 	$(DEV) shell -c "from collections import Counter; from registry.regulations.models import RegulationDocument as D; print('Ekstraksi PDF demo:', dict(Counter(D.objects.values_list('extraction_status', flat=True))))"
 	$(DEV) rebuild_search_index

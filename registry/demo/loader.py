@@ -8,12 +8,10 @@ is left alone, so a second run creates no revisions, documents or rows.
 from collections import Counter
 
 from django.db import transaction
-from wagtail.models import Revision, Site
+from wagtail.models import Revision
 
-from registry.home.models import HomePage
 from registry.regulations.models import (
     RegulationDocument,
-    RegulationIndexPage,
     RegulationPage,
     RegulationRelation,
 )
@@ -23,12 +21,12 @@ from registry.regulations.status import refresh_statuses
 from registry.services.models import (
     LegalBasis,
     LifeEvent,
-    PerangkatDaerahIndexPage,
     PerangkatDaerahPage,
     ServiceCategory,
     ServicePage,
     ServiceRequirement,
 )
+from registry.setup.site_tree import ensure_site_tree
 
 from . import catalogue, legal_text, pdf, service_fields, taxonomy
 from .builders import drop_if_orphaned, store_pdf, upsert_page
@@ -50,20 +48,11 @@ class DemoLoader:
     # --- site structure -------------------------------------------------------------------------
 
     def indexes(self):
-        """The registry and OPD indexes under the site's home page."""
-        site = Site.objects.filter(is_default_site=True).first()
-        home = site.root_page.specific if site else HomePage.objects.first()
-        if not isinstance(home, HomePage):
-            raise RuntimeError(
-                "Beranda (HomePage) tidak ditemukan. Jalankan `manage.py migrate` terlebih dahulu."
-            )
-        regs = RegulationIndexPage.objects.child_of(home).filter(slug="peraturan").first()
-        regs, _ = self._page(home, regs, RegulationIndexPage, {"title": "Peraturan", "slug": "peraturan"})
-        opds = PerangkatDaerahIndexPage.objects.child_of(home).filter(slug="opd").first()
-        opds, _ = self._page(
-            home, opds, PerangkatDaerahIndexPage, {"title": "Perangkat Daerah", "slug": "opd"}
-        )
-        return regs, opds
+        """The registry and OPD indexes under the site's home page (the tree every install has)."""
+        tree = ensure_site_tree(update_existing=True)
+        for key in ("regulation_index", "opd_index"):
+            self.actions[tree.outcomes[key].action] += 1
+        return tree.regulation_index, tree.opd_index
 
     def _page(self, parent, existing, model, fields, children=None, m2m=None):
         page, action = upsert_page(parent, existing, model, fields, children, m2m)

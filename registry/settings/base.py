@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "registry.services",
     "registry.coverage",
     "registry.demo",
+    "registry.setup",
     "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
