@@ -18,6 +18,8 @@ Outputs derived from pages (the search index) follow changes through the signals
 view restriction refresh the page and everything below it.
 """
 
+from contextvars import ContextVar
+
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404, HttpResponse
@@ -29,19 +31,61 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 _STEPLEN = Page.steplen
 
 
+#: Per-request memo of the hidden sections (see :class:`VisibilityCacheMiddleware`); None outside it.
+_memo: ContextVar[dict | None] = ContextVar("registri_visibility_memo", default=None)
+
+
+def _hidden_sections() -> tuple[list[str], list[str]]:
+    """(paths hiding their section, of those the unpublished ones), memoised within a safe request."""
+    memo = _memo.get()
+    if memo is not None and "sections" in memo:
+        return memo["sections"]
+    rows = (
+        Page.objects.filter(Q(view_restrictions__isnull=False) | Q(live=False, numchild__gt=0, depth__gt=1))
+        .order_by("path")
+        .values_list("path", "live")
+        .distinct()
+    )
+    paths, unpublished = [], []
+    for path, live in rows:
+        if not paths or paths[-1] != path:
+            paths.append(path)
+            if not live:
+                unpublished.append(path)
+    sections = (paths, unpublished)
+    if memo is not None:
+        memo["sections"] = sections
+    return sections
+
+
 def hidden_section_paths() -> list[str]:
-    """Paths of the pages that hide themselves and everything below them (one query).
+    """Paths of the pages that hide themselves and everything below them (one query per request).
 
     A page with a view restriction hides its section; so does an unpublished page that has children
     (an unpublished leaf hides only itself, which ``live`` already says). The tree root is never
     live-checked: it is not a page anybody visits.
     """
-    return list(
-        Page.objects.filter(Q(view_restrictions__isnull=False) | Q(live=False, numchild__gt=0, depth__gt=1))
-        .order_by("path")
-        .values_list("path", flat=True)
-        .distinct()
-    )
+    return _hidden_sections()[0]
+
+
+class VisibilityCacheMiddleware:
+    """Reads the hidden sections once per GET or HEAD request, however many outputs ask.
+
+    Only safe requests: a POST may restrict a page and re-index it in the same request, and must
+    then see the new restriction.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        token = _memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _memo.reset(token)
 
 
 def _prefix_q(prefix: str, paths) -> Q:
@@ -83,9 +127,12 @@ def ancestor_paths(page) -> list[str]:
 
 
 def ancestors_live(page) -> bool:
-    """Whether every ancestor of ``page`` below the tree root is live (one query)."""
-    paths = ancestor_paths(page)
-    return not paths or not Page.objects.filter(path__in=paths, live=False).exists()
+    """Whether every ancestor of ``page`` below the tree root is live.
+
+    An unpublished ancestor has children, so it is among the hidden sections (read once a request).
+    """
+    unpublished = _hidden_sections()[1]
+    return not any(page.path.startswith(path) and path != page.path for path in unpublished)
 
 
 def is_public(page) -> bool:
