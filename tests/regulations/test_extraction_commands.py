@@ -5,10 +5,12 @@ import shutil
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from registry.regulations.choices import ExtractionStatus
 from registry.regulations.models import DocumentPage, ExtractionRun, RegulationDocument
+from registry.regulations.reference_data import ensure_regulation_types
+from tests import factories
 from tests.regulations.test_extraction_samples import HTML_BYTES, regulation_pdf
 
 pytestmark = pytest.mark.django_db
@@ -34,31 +36,43 @@ def run(*args) -> str:
 
 
 def test_ingest_dedupes_extracts_and_summarises(folder):
-    """Each distinct PDF becomes one extracted document; a copy is skipped; a summary ends the output."""
+    """Each distinct PDF becomes one extracted document; a copy is skipped; a summary ends the output.
+
+    The drafts made from the documents are tested in ``test_ingest_drafts.py``."""
+    factories.site_tree()
+    ensure_regulation_types(codes={"PERWAL"})
     output = run("ingest_pdfs", str(folder))
     lines = output.splitlines()
-    assert lines[0].startswith("[1/4] a_perwal.pdf … selesai (2 hlm, ")
-    assert lines[1].startswith("[2/4] b_salinan.pdf … sudah ada")
-    assert lines[2].startswith("[3/4] c_terkunci.pdf … perlu kata sandi (0 hlm")
-    assert lines[3].startswith("[4/4] d_halaman.pdf … gagal (0 hlm")
-    assert lines[-1] == "Ringkasan (4 berkas): selesai 1, sudah ada 1, perlu kata sandi 1, gagal 1"
+    assert lines[0] == "[1/4] a_perwal.pdf … dibuat (selesai)"
+    assert lines[1] == "[2/4] b_salinan.pdf … sudah diunggah"
+    assert lines[2] == "[3/4] c_terkunci.pdf … gagal dibaca (perlu kata sandi)"
+    assert lines[3] == "[4/4] d_halaman.pdf … gagal dibaca (gagal)"
+    assert lines[-1] == (
+        "Ringkasan (4 berkas): dibuat 1, sudah ada 0, sudah diunggah 1, gagal dibaca 2, perlu ditinjau manual 0."
+    )
     assert RegulationDocument.objects.count() == 3
-    perwal = RegulationDocument.objects.get(title="a perwal")
+    perwal = RegulationDocument.objects.get(
+        title__startswith="Peraturan Wali Kota Balikpapan Nomor 12 Tahun 2023"
+    )
     assert perwal.extraction_status == ExtractionStatus.DONE and perwal.pages.count() == 2
     assert (folder / "a_perwal.pdf").exists(), "the source folder is left as it was"
 
 
-def test_ingest_again_skips_unless_forced(folder):
-    """A second ingest adds nothing; ``--force`` extracts the known files again."""
+def test_ingest_again_adds_nothing(folder):
+    """A second ingest neither stores nor extracts anything again."""
+    factories.site_tree()
     run("ingest_pdfs", str(folder))
-    again = run("ingest_pdfs", str(folder))
-    assert again.splitlines()[-1] == "Ringkasan (4 berkas): sudah ada 4"
-    assert RegulationDocument.objects.count() == 3
     runs_before = ExtractionRun.objects.count()
-    forced = run("ingest_pdfs", str(folder), "--force")
-    assert "selesai" in forced.splitlines()[0]
+    again = run("ingest_pdfs", str(folder))
+    assert again.splitlines()[-1].startswith("Ringkasan (4 berkas): dibuat 0, sudah ada 0, sudah diunggah 4,")
     assert RegulationDocument.objects.count() == 3
-    assert ExtractionRun.objects.count() > runs_before
+    assert ExtractionRun.objects.count() == runs_before
+
+
+def test_ingest_needs_the_regulation_index(folder):
+    with pytest.raises(CommandError, match="Indeks peraturan belum ada"):
+        run("ingest_pdfs", str(folder))
+    assert not RegulationDocument.objects.exists()
 
 
 def test_inspect_prints_one_json_object_and_saves_nothing(tmp_path):
