@@ -14,9 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Level, RelationKind
+from .importers.pdf_reading import sentence_case
 from .models import ImportProposal, RegulationPage, RegulationRelation, RegulationType
 from .parser import parse_regulation
 from .parser.models import Citation, ParsedRegulation
+
+#: Fields whose typed value a proposal never replaces by default (the editor may still tick it).
+KEEP_TYPED = {"tentang"}
 
 
 @dataclass
@@ -31,6 +35,12 @@ class FieldProposal:
     @property
     def differs(self) -> bool:
         return self.proposed not in (None, "") and self.proposed != self.current
+
+    @property
+    def preselected(self) -> bool:
+        """Ticked on the review page: it differs, and it would not replace a "tentang" someone typed."""
+        typed = self.name in KEEP_TYPED and self.current not in (None, "")
+        return self.differs and not typed
 
     def as_text(self, value) -> str:
         if value in (None, ""):
@@ -176,7 +186,13 @@ def build_proposals(page: RegulationPage) -> Proposals:
         ("wilayah", _("Wilayah"), page.wilayah, head.issuer_region),
         ("nomor", _("Nomor"), page.nomor, head.number),
         ("tahun", _("Tahun"), page.tahun, head.year),
-        ("tentang", _("Tentang"), page.tentang, head.tentang),
+        # The PDF prints it in capitals: propose it in sentence case, as the register shows it.
+        (
+            "tentang",
+            _("Tentang"),
+            page.tentang,
+            sentence_case(head.tentang or "", [head.issuer_region or ""]),
+        ),
         ("tempat_penetapan", _("Tempat penetapan"), page.tempat_penetapan, closing.place_enacted),
         ("tanggal_penetapan", _("Tanggal penetapan"), page.tanggal_penetapan, closing.date_enacted),
         (

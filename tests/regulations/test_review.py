@@ -79,8 +79,9 @@ def test_proposals_read_metadata_citations_and_revocation(setup):
     """The parser's reading is shown next to current values, with citations resolved by jenis/nomor/tahun."""
     proposals = build_proposals(setup["new"])
     fields = {f.name: f for f in proposals.fields}
-    assert fields["tentang"].proposed == "STANDAR PELAYANAN ADMINISTRASI KEPENDUDUKAN"
-    assert fields["tentang"].differs
+    # Proposed in sentence case, and not ticked over the "(belum)" someone typed.
+    assert fields["tentang"].proposed == "Standar pelayanan administrasi kependudukan"
+    assert fields["tentang"].differs and not fields["tentang"].preselected
     assert not fields["nomor"].differs
     assert str(fields["tanggal_pengundangan"].proposed) == "2024-03-05"
     assert fields["nomor_lembaran"].proposed == "7"
@@ -90,6 +91,14 @@ def test_proposals_read_metadata_citations_and_revocation(setup):
     [relation] = proposals.relations
     assert relation.kind == RelationKind.MENCABUT
     assert relation.cited.target == setup["old"]
+
+
+def test_an_empty_tentang_is_ticked_for_the_reading(setup):
+    """With nothing typed, the sentence-case reading is ticked on the review page."""
+    RegulationPage.objects.filter(pk=setup["new"].pk).update(tentang="")
+    setup["new"].refresh_from_db()
+    fields = {f.name: f for f in build_proposals(setup["new"]).fields}
+    assert fields["tentang"].preselected
 
 
 def test_nothing_applies_until_confirmed(setup, client):
