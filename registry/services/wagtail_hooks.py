@@ -12,6 +12,7 @@ from registry.permissions import SERVICE_REGISTER_PERMISSION, ensure_opd_group
 from registry.regulations.admin_views import REFERENCE_MENU_HOOK
 
 from .admin_views import RegistrySummaryPanel, ServiceRegisterViewSet
+from .import_hooks import register_services_import_urls  # noqa: F401  (services sheet import)
 from .models import LifeEvent, PerangkatDaerahPage, ServiceCategory
 
 
