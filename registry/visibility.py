@@ -164,8 +164,16 @@ def serve_page(page, request, *args, **kwargs):
     def serve_chain(page_, request_, args_, kwargs_):
         return page_.serve(request_, *args_, **kwargs_)
 
+    # Wagtail's restriction check reads the page's ancestors and their restrictions (two queries);
+    # when the hidden sections (read once per request) show none at or above the page, it has
+    # nothing to refuse, and it is left out.
+    from wagtail.wagtail_hooks import check_view_restrictions  # needs the app registry, so not at import
+
+    unrestricted = visible_among(page, hidden_section_paths())
     chain = serve_chain
     for fn in reversed(hooks.get_hooks("on_serve_page")):
+        if unrestricted and fn is check_view_restrictions:
+            continue
         chain = fn(chain)
     for fn in hooks.get_hooks("before_serve_page"):
         result = fn(page, request, args, kwargs)
