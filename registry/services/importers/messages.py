@@ -69,6 +69,7 @@ AMBIGUOUS_OPD = gettext_noop(
 NOT_ALLOWED = gettext_noop(
     "Anda tidak berhak mengubah layanan %(opd)s. Hapus baris ini atau minta editor OPD tersebut mengimpornya."
 )
+NO_SERVICE_CHOSEN = gettext_noop("Tidak ada layanan yang dipilih. Centang paling sedikit satu layanan.")
 INVALID = gettext_noop("Layanan tidak valid: %(reason)s Perbaiki isian pada baris ini.")
 
 # --- warnings -------------------------------------------------------------------------------------

@@ -38,6 +38,10 @@ class ServiceRecord:
     complaint_procedure: str = ""
     #: (citation or None when unreadable, the text as written, component code or "").
     bases: list[tuple[Citation | None, str, str]] = field(default_factory=list)
+    #: The components this record sets (None: all of them, the whole sheet row is the service).
+    components: tuple[str, ...] | None = None
+    #: Per requirement, the heading it stands under in the source ("Izin operasional"), or "".
+    requirement_notes: list[str] = field(default_factory=list)
 
 
 @dataclass

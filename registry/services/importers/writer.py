@@ -16,6 +16,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from registry.reference.services import ROLE_SK_SP
+
 from ..models import LegalBasis, ServicePage, ServiceRequirement, ServiceStep
 from . import messages as msg
 from .resolve import OpdIndex, RegulationResolver, can_import_into
@@ -29,6 +31,16 @@ OUTCOME_LABELS = {
     UNCHANGED: gettext_lazy("tidak berubah"),
 }
 FIELDS = ("time_value", "time_unit", "time_note", "cost_kind", "cost_amount", "cost_note", "product")
+#: What each service-delivery component sets, for an import of some components only (an SK Standar
+#: Pelayanan read from a PDF): the page fields, "requirements", "steps" and "complaint_procedure".
+COMPONENT_PARTS = {
+    "persyaratan": ("requirements",),
+    "prosedur": ("steps",),
+    "waktu": ("time_value", "time_unit", "time_note"),
+    "biaya": ("cost_kind", "cost_amount", "cost_note"),
+    "produk": ("product",),
+    "pengaduan": ("complaint_procedure",),
+}
 
 
 @dataclass
@@ -39,6 +51,8 @@ class RowPlan:
     bases: list[tuple] = field(default_factory=list)  # (regulation, provision, component)
     outcome: str = ""
     page: ServicePage | None = None
+    #: The SK Standar Pelayanan the service gets as a legal basis (role "sk_sp"), if any.
+    sk_sp: object = None
 
 
 @dataclass
@@ -121,31 +135,53 @@ def render(issue: msg.Issue) -> dict:
     return {"level": issue.level, "column": issue.column, "text": issue.render(_)}
 
 
-def _snapshot(fields: dict, requirements, steps, bases) -> tuple:
+def _parts(record: ServiceRecord) -> set[str]:
+    if record.components is None:
+        return {part for parts in COMPONENT_PARTS.values() for part in parts}
+    return {part for code in record.components for part in COMPONENT_PARTS[code]}
+
+
+def _snapshot(fields: dict, requirements, steps, bases, parts: set[str]) -> tuple:
     amount = fields.get("cost_amount")
     values = tuple(
         (name, int(amount) if name == "cost_amount" and amount is not None else fields.get(name) or "")
         for name in FIELDS
+        if name in parts
     )
-    return values, fields.get("complaint_procedure") or "", tuple(requirements), tuple(steps), tuple(bases)
+    return (
+        values,
+        fields.get("complaint_procedure") or "" if "complaint_procedure" in parts else "",
+        tuple(requirements) if "requirements" in parts else (),
+        tuple(steps) if "steps" in parts else (),
+        tuple(bases),
+    )
 
 
 def _record_snapshot(plan: RowPlan) -> tuple:
     record = plan.record
     fields = {name: getattr(record, name) for name in FIELDS}
     fields["complaint_procedure"] = record.complaint_procedure
-    bases = [(regulation.pk, provision, component) for regulation, provision, component in plan.bases]
-    return _snapshot(fields, record.requirements, record.steps, bases)
+    if record.components is None:
+        bases = [(regulation.pk, provision, component) for regulation, provision, component in plan.bases]
+    else:  # a partial import only adds the SK Standar Pelayanan
+        bases = [plan.sk_sp.pk] if plan.sk_sp is not None else []
+    return _snapshot(fields, record.requirements, record.steps, bases, _parts(record))
 
 
-def _page_snapshot(page: ServicePage) -> tuple:
+def _page_snapshot(page: ServicePage, plan: RowPlan) -> tuple:
     fields = {name: getattr(page, name) for name in FIELDS}
     fields["complaint_procedure"] = page.complaint_procedure
+    if plan.record.components is None:
+        bases = [(b.regulation_id, b.provision, b.component) for b in page.legal_bases.all()]
+    else:
+        linked = {b.regulation_id for b in page.legal_bases.all() if b.role == ROLE_SK_SP}
+        bases = [plan.sk_sp.pk] if plan.sk_sp is not None and plan.sk_sp.pk in linked else []
     return _snapshot(
         fields,
         [r.text for r in page.requirements.all()],
         [s.title for s in page.steps.all()],
-        [(b.regulation_id, b.provision, b.component) for b in page.legal_bases.all()],
+        bases,
+        _parts(plan.record),
     )
 
 
@@ -175,36 +211,41 @@ def _resolve_bases(plan: RowPlan, resolver: RegulationResolver, issues: list) ->
             plan.bases.append((regulation, citation.provision, component))
 
 
-def plan_rows(records: list[ServiceRecord], user=None) -> tuple[list[RowPlan], list[msg.Issue]]:
-    """Resolve every record and decide its outcome; nothing is written."""
+def plan_rows(
+    records: list[ServiceRecord], user=None, unit=None, sk_sp=None
+) -> tuple[list[RowPlan], list[msg.Issue]]:
+    """Resolve every record and decide its outcome; nothing is written. With ``unit`` every record
+    goes under that OPD (whatever its ``opd`` says); ``sk_sp`` is linked to every service."""
     opds, resolver, issues = OpdIndex(), RegulationResolver(), []
     plans, seen = [], {}
     for record in records:
-        plan = RowPlan(record=record)
+        plan = RowPlan(record=record, sk_sp=sk_sp)
         plans.append(plan)
-        if not record.opd or not record.title:
+        if not record.title or not (record.opd or unit):
             continue
-        unit, error, params = opds.find(record.opd)
-        if unit is None:
+        unit_found, error, params = (unit, "", {}) if unit is not None else opds.find(record.opd)
+        unit_here = unit_found
+        if unit_here is None:
             issues.append(msg.Issue(record.row, HEADERS["opd"], error, params))
             continue
-        plan.unit = unit
-        key = (unit.pk, record.title.casefold())
+        plan.unit = unit_here
+        key = (unit_here.pk, record.title.casefold())
         if key in seen:
-            params = {"title": record.title, "opd": unit.title, "first": seen[key]}
+            params = {"title": record.title, "opd": unit_here.title, "first": seen[key]}
             issues.append(msg.Issue(record.row, HEADERS["layanan"], msg.DUPLICATE_ROW, params))
             continue
         seen[key] = record.row
-        plan.existing = _existing(unit, record.title)
-        if not can_import_into(user, unit, plan.existing):
-            issues.append(msg.Issue(record.row, HEADERS["opd"], msg.NOT_ALLOWED, {"opd": unit.title}))
+        plan.existing = _existing(unit_here, record.title)
+        if not can_import_into(user, unit_here, plan.existing):
+            issues.append(msg.Issue(record.row, HEADERS["opd"], msg.NOT_ALLOWED, {"opd": unit_here.title}))
             continue
         _resolve_bases(plan, resolver, issues)
         if plan.existing is None:
             plan.outcome = CREATED
         else:
             latest = plan.existing.get_latest_revision_as_object()
-            plan.outcome = UNCHANGED if _page_snapshot(latest) == _record_snapshot(plan) else UPDATED
+            same = _page_snapshot(latest, plan) == _record_snapshot(plan)
+            plan.outcome = UNCHANGED if same else UPDATED
     return plans, issues
 
 
@@ -218,25 +259,38 @@ def _unique_slug(unit, title: str) -> str:
 
 
 def _fill(page: ServicePage, plan: RowPlan) -> None:
+    """Set what the record carries; a record of some components leaves the others as they are."""
     record = plan.record
+    parts = _parts(record)
     for name in FIELDS:
-        setattr(page, name, getattr(record, name))
-    page.complaint_procedure = record.complaint_procedure
-    kept = {r.text: r for r in page.requirements.all()} if page.pk else {}
-    page.requirements = [
-        ServiceRequirement(
-            text=text,
-            mandatory=kept[text].mandatory if text in kept else True,
-            note=kept[text].note if text in kept else "",
-            sort_order=order,
-        )
-        for order, text in enumerate(record.requirements)
-    ]
-    page.steps = [ServiceStep(title=text, sort_order=order) for order, text in enumerate(record.steps)]
-    page.legal_bases = [
-        LegalBasis(regulation=regulation, provision=provision, component=component, sort_order=order)
-        for order, (regulation, provision, component) in enumerate(plan.bases)
-    ]
+        if name in parts:
+            setattr(page, name, getattr(record, name))
+    if "complaint_procedure" in parts:
+        page.complaint_procedure = record.complaint_procedure
+    if "requirements" in parts:
+        kept = {r.text: r for r in page.requirements.all()} if page.pk else {}
+        notes = record.requirement_notes
+        page.requirements = [
+            ServiceRequirement(
+                text=text,
+                mandatory=kept[text].mandatory if text in kept else True,
+                note=kept[text].note if text in kept else (notes[order] if order < len(notes) else ""),
+                sort_order=order,
+            )
+            for order, text in enumerate(record.requirements)
+        ]
+    if "steps" in parts:
+        page.steps = [ServiceStep(title=text, sort_order=order) for order, text in enumerate(record.steps)]
+    if record.components is None:
+        page.legal_bases = [
+            LegalBasis(regulation=regulation, provision=provision, component=component, sort_order=order)
+            for order, (regulation, provision, component) in enumerate(plan.bases)
+        ]
+    if plan.sk_sp is not None:
+        bases = list(page.legal_bases.all()) if page.pk or record.components is None else []
+        if not any(b.regulation_id == plan.sk_sp.pk and b.role == ROLE_SK_SP for b in bases):
+            bases.append(LegalBasis(regulation=plan.sk_sp, role=ROLE_SK_SP, sort_order=len(bases)))
+        page.legal_bases = bases
 
 
 def _write(plan: RowPlan, user) -> None:
