@@ -11,6 +11,13 @@ budget, so when many entries match the best ones are found with the *threshold a
 read each query term's postings best-first to a depth, score the entries seen (those that match), and
 stop once the last wanted group scores above what any unseen entry could reach — the sum over terms
 of idf × the impact at the reading depth. The result is exact, not approximate; only the work differs.
+
+Reading best-first pays off when the matches are dense in the terms' postings (a broad query); when
+they are sparse (every word required, each word common on its own: "retribusi bangunan gedung" at 10×
+the corpus) it reads tens of thousands of postings to find a few hundred matches that scoring them all
+would have read directly. So the threshold algorithm keeps an account: before each deeper round, if
+what it has read plus that round would cost more than scoring every match it has not scored yet, it
+stops and scores those instead (:data:`READ_COST`). Either way the page is exact.
 """
 
 from .. import scoring
@@ -22,7 +29,11 @@ from .rows import hit_from_row
 EXHAUSTIVE_LIMIT = 800
 #: Reading depth of a term's postings once it is read beyond its best entry; then × DEPTH_GROWTH.
 FIRST_DEPTH = 200
-DEPTH_GROWTH = 4
+DEPTH_GROWTH = 2
+#: What reading one posting best-first costs, in looked-up postings (an exhaustive score looks up one
+#: posting per matching entry and term). It goes through Python, so about twice one looked up in SQL.
+#: 0: never give up on the threshold algorithm.
+READ_COST = 2
 
 
 class _Groups:
@@ -45,12 +56,22 @@ class _Groups:
         return sorted(self.best.items(), key=lambda item: (-item[1], item[0]))
 
 
-def _threshold(backend, weights: dict[str, int], frequencies, wanted: int, groups: _Groups) -> None:
+def _exhaustive_cost(weights, frequencies, entries: int) -> int:
+    """Postings looked up to score ``entries`` matching entries: one per entry and term, but never
+    more than the term holds (a rare term's postings are read whole, :meth:`scoring_parts`)."""
+    return sum(min(entries, (frequencies or {}).get(term, entries)) for term in weights)
+
+
+def _threshold(backend, weights: dict[str, int], frequencies, wanted: int, groups: _Groups) -> bool:
+    """Find the best ``wanted`` groups reading postings best-first; False if it gave up because scoring
+    the remaining matches directly costs less than reading on (the caller then scores them)."""
     depth = dict.fromkeys(weights, 1)
     lists: dict[str, list[tuple[int, int]]] = {term: [] for term in weights}
     exhausted: set[str] = set()
     checked: set[int] = set()
     keeps = groups.matches.keeps
+    documents = groups.matches.documents
+    spent = 0
     while True:
         # Each list is read once, best first: a deeper round reads only the postings after the last.
         reads = {
@@ -58,6 +79,10 @@ def _threshold(backend, weights: dict[str, int], frequencies, wanted: int, group
             for term, rows in lists.items()
             if term not in exhausted and len(rows) < depth[term]
         }
+        if READ_COST:
+            spent += READ_COST * sum(limit for limit, _ in reads.values())
+            if spent > _exhaustive_cost(weights, frequencies, documents - len(groups.scores)):
+                return False
         candidates = set()
         for term, more in backend.best_postings(reads).items():
             lists[term].extend(more)
@@ -70,6 +95,7 @@ def _threshold(backend, weights: dict[str, int], frequencies, wanted: int, group
             matching = [entry for entry in candidates if keeps(entry)]
             if matching:
                 groups.add(backend.scores(matching, weights, frequencies))
+                spent += _exhaustive_cost(weights, frequencies, len(matching))
         # An entry not read yet holds each term with at most the impact at that term's reading depth.
         bounds = {
             term: 0 if term in exhausted else weights[term] * rows[-1][1] for term, rows in lists.items()
@@ -77,7 +103,7 @@ def _threshold(backend, weights: dict[str, int], frequencies, wanted: int, group
         ceiling = sum(bounds.values())
         ordered = groups.ordered()
         if ceiling == 0 or (len(ordered) >= wanted and ordered[wanted - 1][1] > ceiling):
-            return
+            return True
         # Read deeper where the bound is loose: the terms that weigh most in the ceiling.
         largest = max(bounds.values())
         for term, bound in bounds.items():
@@ -107,11 +133,13 @@ def ranked_groups(backend, request, matches: Matches, term_weights, frequencies)
     if not term_weights:
         return []
     groups = _Groups(matches)
-    exhaustive = matches.documents <= EXHAUSTIVE_LIMIT
+    exhaustive = matches.documents <= EXHAUSTIVE_LIMIT or not _threshold(
+        backend, term_weights, frequencies, wanted, groups
+    )
     if exhaustive:
-        groups.add(backend.scores(matches.kept(), term_weights, frequencies))
-    else:
-        _threshold(backend, term_weights, frequencies, wanted, groups)
+        # Everything, or what the threshold algorithm left unscored when it gave up.
+        unscored = [entry for entry in matches.kept() if entry not in groups.scores]
+        groups.add(backend.scores(unscored, term_weights, frequencies))
     page = [key for key, _ in groups.ordered()[first:wanted]]
     if not page:
         return []

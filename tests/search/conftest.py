@@ -86,13 +86,16 @@ def golden_cluster(golden_corpus, django_db_blocker):
 #: Golden queries whose top 3 differ between the cluster and the database engine (terminal summary).
 TOP3_DIFFERENCES: dict[str, tuple[list[str], list[str]]] = {}
 TOP3_COMPARED: list[str] = []
+#: The (cluster, database engine) pairs compared, e.g. ("opensearch", "postgresql").
+TOP3_ENGINES: set[tuple[str, str]] = set()
 
 
 def pytest_terminal_summary(terminalreporter):
     if not TOP3_COMPARED:
         return
     write = terminalreporter.write_line
-    terminalreporter.section("golden top 3: search cluster vs database engine")
+    engines = ", ".join(f"{cluster} vs {database}" for cluster, database in sorted(TOP3_ENGINES))
+    terminalreporter.section(f"golden top 3: search cluster vs database engine ({engines})")
     write(f"{len(TOP3_COMPARED) - len(TOP3_DIFFERENCES)}/{len(TOP3_COMPARED)} queries with the same top 3")
     for query, (database, cluster) in sorted(TOP3_DIFFERENCES.items()):
         write(f"  {query!r}: database {database} | cluster {cluster}")

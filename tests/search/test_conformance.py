@@ -3,7 +3,8 @@
 The database engine is whichever the test database is (SQLite by default; CI runs the whole suite
 again with DATABASE_URL pointing at PostgreSQL). The search cluster (OpenSearch or Elasticsearch)
 runs when OPENSEARCH_URL or ELASTICSEARCH_URL is set: CI starts a three-node OpenSearch cluster
-(``make search-cluster``) for a third run of these tests. On every engine the expected result is in
+(``make search-cluster``) and runs the live suite twice, with SQLite and with PostgreSQL as the
+database engine, so the cluster is compared with both. On every engine the expected result is in
 the top 3 (the database engines also meet each query's stricter ``top``); totals and facet counts
 are the same on the cluster as on the database engine for every golden query and filter.
 """
@@ -16,7 +17,7 @@ from django.test import override_settings
 from search import backends, service
 from search.backends import get_database_backend
 
-from .conftest import LIVE_REASON, TOP3_COMPARED, TOP3_DIFFERENCES
+from .conftest import LIVE_REASON, TOP3_COMPARED, TOP3_DIFFERENCES, TOP3_ENGINES
 from .golden import GOLDEN
 
 pytestmark = [pytest.mark.django_db, pytest.mark.corpus]
@@ -75,8 +76,10 @@ def test_golden_query_ranks_the_right_result_first(engine, golden_corpus, query,
     )
     if not engine.is_database:
         names = {owner: name for name, owner in golden_corpus.owners.items()}
-        database = [names.get(g, g) for g in _groups(service.search(query, backend=get_database_backend()))]
+        database_backend = get_database_backend()
+        database = [names.get(g, g) for g in _groups(service.search(query, backend=database_backend))]
         cluster = [names.get(g, g) for g in _groups(result)]
+        TOP3_ENGINES.add((engine.name, database_backend.name))
         TOP3_COMPARED.append(query)
         if database != cluster:
             TOP3_DIFFERENCES[query] = (database, cluster)

@@ -44,18 +44,70 @@ def test_entry_ids_encode_group_and_kind():
         ('"pelayanan publik"', {}),
     ],
 )
+@pytest.mark.parametrize("gives_up", [False, True], ids=["reads-to-the-end", "gives-up-after-a-round"])
 def test_threshold_algorithm_returns_what_scoring_everything_returns(
-    golden_corpus, monkeypatch, query, filters
+    golden_corpus, monkeypatch, query, filters, gives_up
 ):
-    """Reading best-first (forced by a zero exhaustive limit) gives exactly the exhaustive order."""
+    """Reading best-first (forced by a zero exhaustive limit) gives exactly the exhaustive order, both
+    when it reads until the page is sure and when, after a first round, reading on costs more than
+    scoring the matches left (then it scores those and keeps what the round scored)."""
     backend = get_database_backend()
     monkeypatch.setattr(ranking, "EXHAUSTIVE_LIMIT", 10**9)
     everything = service.search(query, filters=filters, backend=backend, per_page=5)
     monkeypatch.setattr(ranking, "EXHAUSTIVE_LIMIT", 0)
     monkeypatch.setattr(ranking, "FIRST_DEPTH", 2)
+    monkeypatch.setattr(ranking, "READ_COST", 0)  # no accounting: read until the page is sure
+    if gives_up:
+        read = backend.best_postings
+
+        def first_round_then_dear(reads):
+            monkeypatch.setattr(ranking, "READ_COST", 10**9)
+            return read(reads)
+
+        monkeypatch.setattr(backend, "best_postings", first_round_then_dear)
+    finished = []
+    threshold = ranking._threshold
+    monkeypatch.setattr(
+        ranking, "_threshold", lambda *args: finished.append(threshold(*args)) or finished[-1]
+    )
     best_first = service.search(query, filters=filters, backend=backend, per_page=5)
     assert everything.hits
+    assert finished and all(done is not gives_up for done in finished)
     assert [(h.doc_id, h.score, [m.doc_id for m in h.more]) for h in best_first.hits] == [
         (h.doc_id, h.score, [m.doc_id for m in h.more]) for h in everything.hits
     ]
     assert best_first.total == everything.total and best_first.facets == everything.facets
+
+
+def test_reading_gives_up_once_it_costs_more_than_scoring_what_is_left(monkeypatch):
+    """The threshold algorithm stops before a round that would read more postings (weighted by
+    READ_COST) than scoring every match not scored yet looks up; a cheap round goes ahead."""
+
+    class Backend:
+        def __init__(self):
+            self.rounds = []
+
+        def best_postings(self, reads):
+            self.rounds.append(reads)
+            # Each term's best entries hold it with a falling impact; none of them matches.
+            return {
+                t: [(1000 * n + i, 100 - i) for i in range(o, o + min(limit, 50))]
+                for n, (t, (limit, o)) in enumerate(reads.items())
+            }
+
+    class Matches:
+        documents = 120
+        groups = {}
+
+        def keeps(self, entry):
+            return False
+
+    monkeypatch.setattr(ranking, "READ_COST", 2)
+    monkeypatch.setattr(ranking, "FIRST_DEPTH", 200)
+    backend = Backend()
+    weights, frequencies = {"a": 10, "b": 10}, {"a": 5000, "b": 5000}
+    groups = ranking._Groups(Matches())
+    assert ranking._threshold(backend, weights, frequencies, 3, groups) is False
+    # Scoring the 120 matches looks up 2 × 120 postings; the first round reads 2 postings (cost 4), the
+    # second would read 2 × 199 more at twice the cost: more than 240, so it never runs.
+    assert backend.rounds == [{"a": (1, 0), "b": (1, 0)}]
