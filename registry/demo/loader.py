@@ -10,6 +10,7 @@ from collections import Counter
 from django.db import transaction
 from wagtail.models import Revision
 
+from registry.deferred_tasks import deferred_tasks
 from registry.regulations.models import (
     RegulationDocument,
     RegulationPage,
@@ -30,7 +31,6 @@ from registry.setup.site_tree import ensure_site_tree
 
 from . import catalogue, legal_text, pdf, service_fields, taxonomy
 from .builders import drop_if_orphaned, store_pdf, upsert_page
-from .deferral import deferred_tasks
 from .opd import all_units
 from .service_data import all_services
 

@@ -4,7 +4,8 @@ Each batch is all-or-nothing: if one of its records fails validation (while plan
 page is written) the whole batch is rolled back and reported, and the other batches are kept. A
 dry run plans exactly as the real run and writes nothing. Created regulations are children of the
 regulation index, published (or drafts with ``draft``); publishing sends Wagtail's signals, so the
-derived statuses, the search index and coverage follow as they do for an editor's publish.
+derived statuses, the search index and coverage follow as they do for an editor's publish (with
+the immediate task backend those tasks run once per page at the end of its batch).
 """
 
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from registry.deferred_tasks import deferred_tasks
 
 from ..models import ImportProposal, ImportRecord, ImportRun, RegulationIndexPage
 from . import messages as m
@@ -189,7 +192,9 @@ def run_import(raw_records: list, options: ImportOptions, run: ImportRun | None 
         failures = {item.record.position: item.error for item in planned if item.error}
         if not failures and not options.dry_run:
             try:
-                with transaction.atomic():
+                # The search, reference-index and coverage tasks run once per page when the batch
+                # is written, not after each of its three saves (insert, revision, publish).
+                with transaction.atomic(), deferred_tasks():
                     report.proposals += _write(planned, planner, options, run)
             except _RecordWriteError as exc:
                 failures[exc.position] = exc.message

@@ -1,11 +1,14 @@
-"""Run derived-data tasks once per distinct call after a bulk load, instead of after every save.
+"""Run derived-data tasks once per distinct call after a bulk write, instead of after every save.
 
 With the immediate task backend every page save runs the search, coverage and index tasks at once;
-a bulk load saves the same objects several times, so most of those runs are wasted. Inside
-:func:`deferred_tasks` enqueued tasks are collected, and on exit each distinct (task, arguments)
-call runs once, in first-enqueued order. Calls of one task whose only argument is a list of ids
-(the coverage recomputation, for instance) are merged into a single call with the union of the ids. Other backends (a database queue in production) already
-defer work, so they are left untouched.
+a bulk write (the demo loader, a batch of the JDIHN import) saves the same objects several times
+(insert, revision, publish), so most of those runs are wasted. Inside :func:`deferred_tasks`
+enqueued tasks are collected, and on exit each distinct (task, arguments) call runs once, in
+first-enqueued order; if the block raises, nothing is replayed. Calls of one task whose only
+argument is a list of ids (the coverage recomputation, for instance) are merged into a single call
+with the union of the ids. Other backends (a database queue in production) already defer work, so
+they are left untouched. The backend instance is per thread (Django's connection handler), so only
+the calling thread's tasks are collected.
 """
 
 from contextlib import contextmanager
