@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import review_views
+from . import review_views, upload_views
 
 urlpatterns = [
     path("regulations/<int:page_id>/tinjau/", review_views.review, name="regulations_review"),
@@ -15,5 +15,14 @@ urlpatterns = [
         "regulations/dokumen/<int:document_id>/ekstraksi-ulang/",
         review_views.reextract,
         name="regulations_reextract",
+    ),
+    path("regulations/unggah/", upload_views.upload, name="regulations_upload"),
+    path(
+        "regulations/unggah/<int:document_id>/", upload_views.upload_status, name="regulations_upload_status"
+    ),
+    path(
+        "regulations/dokumen/<int:document_id>/pdf/",
+        upload_views.document_pdf,
+        name="regulations_document_pdf",
     ),
 ]

@@ -53,5 +53,6 @@ def register_regulation_register_permission():
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
 
 
-from . import review_hooks  # noqa: E402,F401  (extraction review views and buttons)
-from .import_hooks import register_import_urls  # noqa: E402,F401  (JDIHN import views and menu)
+# Hooks of the review, upload-first and JDIHN import views.
+from . import review_hooks, upload_hooks  # noqa: E402,F401
+from .import_hooks import register_import_urls  # noqa: E402,F401

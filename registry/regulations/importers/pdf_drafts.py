@@ -8,6 +8,9 @@ validates the page it would create with the model's own rules. A new regulation 
 and relations stay proposals on the review page. A document is always kept, even when no page can
 be made from it.
 
+The admin's upload-first entry (``regulations.upload_views``) stores and extracts one upload itself
+and then calls :func:`draft_from_document`, the same reading, planning and writing for one document.
+
 A dry run extracts the file in the child processes alone (``extract_pdf``, as ``inspect_pdf``
 does), parses and plans exactly as the real run, and writes nothing: no document, no page, no file.
 """
@@ -74,6 +77,8 @@ class FileResult:
     reasons: list[str] = field(default_factory=list)
     page_id: int | None = None
     document_id: int | None = None
+    #: The regulation already in the registry with the same identity (status EXISTS).
+    existing_id: int | None = None
 
     @property
     def status_label(self) -> str:
@@ -129,8 +134,8 @@ class _Extraction:
 class PdfIngest:
     """Ingests files one by one; remembers what earlier files of the run did (the dry run too)."""
 
-    def __init__(self, *, dry_run: bool = False, user=None, ocr: bool = True):
-        index = RegulationIndexPage.objects.first()
+    def __init__(self, *, dry_run: bool = False, user=None, ocr: bool = True, index=None):
+        index = index or RegulationIndexPage.objects.first()
         if index is None:
             raise ImportFailure(
                 _("Indeks peraturan belum ada di situs; jalankan penyiapan registri sebelum mengunggah.")
@@ -169,14 +174,21 @@ class PdfIngest:
         document, extraction = self._extract(path)
         if document is not None:
             self.files[sha256] = result.document_id = document.pk
+        self.draft(result, document, extraction)
+
+    def draft(self, result: FileResult, document, extraction: _Extraction, type_code: str = "") -> None:
+        """Read an extracted file and make its draft; ``type_code`` is the jenis the editor chose."""
         result.extraction = extraction.label
         if extraction.status != ExtractionStatus.DONE:
             result.status = UNREADABLE
             result.reasons.append(extraction.reason or extraction.label)
             self._kept(result)
             return
+        parsed = parse_regulation(extraction.texts)
+        if type_code:
+            parsed.head.kind = type_code  # the editor's jenis wins over the one read
         reading = reading_of(
-            parse_regulation(extraction.texts),
+            parsed,
             extraction.page_count,
             self.defaults.wilayah,
             self.defaults.province,
@@ -270,6 +282,7 @@ class PdfIngest:
 
     def _exists(self, result: FileResult, page_id: int) -> None:
         result.status = EXISTS
+        result.existing_id = page_id if page_id > 0 else None
         if page_id < 0:
             result.reasons.append(
                 _("Peraturan yang sama dibaca dari berkas [%(n)s] dalam folder ini.") % {"n": -page_id}
@@ -328,6 +341,24 @@ def _drop_invalid(item: Planned) -> str:
             else ""
         )
     return ""
+
+
+def draft_from_document(document: RegulationDocument, *, index, user=None, type_code: str = "") -> FileResult:
+    """Make a DRAFT regulation under ``index`` from one stored, extracted ``document`` (its status says
+    whether it was made, already exists, or why not); the document is kept whatever happens."""
+    ingest = PdfIngest(user=user, index=index)
+    result = FileResult(1, document.title, document_id=document.pk)
+    texts = list(document.pages.order_by("number").values_list("text", flat=True))
+    extraction = _Extraction(
+        document.extraction_status, document.extraction_reason, texts, document.page_count or 0
+    )
+    try:
+        ingest.draft(result, document, extraction, type_code)
+    except Exception as exc:  # noqa: BLE001 - the upload is kept; the editor reads why
+        logger.exception("Drafting a regulation from document %s failed", document.pk)
+        result.status = MANUAL
+        result.reasons.append(_("Kesalahan tak terduga: %(error)s") % {"error": exc})
+    return result
 
 
 def store_document(path: Path) -> RegulationDocument:

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from ..choices import IN_FORCE, INVERSE_LABELS, Gazette, RelationKind, Status
 from ..page_context import regulation_context
+from ..page_forms import RegulationPageForm
 from ..panels import ExtractionStatusPanel, IncomingRelationsPanel
 from .extraction import ArticleNode
 
@@ -182,6 +183,9 @@ class RegulationPage(Page):
             ObjectList(Page.promote_panels, heading=_("Promosi")),
         ]
     )
+
+    # Judul and slug may be left empty in the admin: they are derived (see page_forms).
+    base_form_class = RegulationPageForm
 
     parent_page_types = ["regulations.RegulationIndexPage"]
     subpage_types = []
