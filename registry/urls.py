@@ -6,18 +6,24 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from registry.api.api import api as public_api
 from registry.coverage import views as coverage_views
+from registry.ops.health import healthz
 from registry.regulations.jdihn import jdihn_feed
 
 # A "database is locked" raised outside a view still ends in the 503 that says nothing was saved.
 handler500 = "registry.security.database.server_error"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("cari/", include("search.urls")),
     path("api/jdihn/", jdihn_feed, name="jdihn_feed"),
+    path("api/v1/", public_api.urls),
     path("transparansi/", coverage_views.transparency, name="coverage_transparency"),
+    # sitemap.xml, robots.txt, the Atom feeds and /data-terbuka/ (registry/opendata).
+    path("", include("registry.opendata.urls")),
 ]
 
 if settings.DEBUG:

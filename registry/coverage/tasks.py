@@ -9,9 +9,12 @@ from . import engine, history
 
 @task()
 def recompute_coverage_task(service_ids: list[int] | None = None) -> dict:
-    """Recompute coverage for some services (all when None), then make sure this month has a snapshot."""
+    """Recompute coverage for some services (all when None).
+
+    The monthly snapshot is not taken here (it once was, so the trend depended on someone publishing
+    a page): the ``coverage_snapshot`` job of registry/ops/schedule.py takes it.
+    """
     result = engine.recompute(service_ids)
-    history.ensure_monthly_snapshot()
     return {"services": result.services, "findings": result.findings, "statuses": dict(result.statuses)}
 
 

@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
+from registry.cache.config import cache_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "registry"
 
@@ -42,10 +44,14 @@ INSTALLED_APPS = [
     "registry.coverage",
     "registry.demo",
     "registry.setup",
+    "registry.ops",
+    "registry.opendata",
+    "registry.cache",
     "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -55,6 +61,8 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "modelcluster",
+    # django-ninja's templates and static files: /api/v1/docs serves Swagger UI from our own origin.
+    "ninja",
     "taggit",
     "django_tasks",
     "django_tasks_db",
@@ -66,14 +74,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
+    # A request id on every request, log line and response (X-Request-ID), the 500 page included.
+    "registry.ops.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every HTML answer, the 413 and 503 pages below included.
     "registry.security.csp.ContentSecurityPolicyMiddleware",
     # 413 for a body over REGISTRY_MAX_REQUEST_BYTES, before anything reads it.
     "registry.security.uploads.RequestSizeLimitMiddleware",
+    # /api/v1/: read-only CORS, ETag/304, the per-client rate limit and JSON errors (registry/api/http.py).
+    "registry.api.http.ApiMiddleware",
+    # Anonymous public pages from the page cache (registry/cache): inside the headers above, before sessions.
+    "registry.cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -163,6 +178,9 @@ AXES_LOCKOUT_CALLABLE = "registry.security.login.lockout_response"
 AXES_COOLOFF_MESSAGE = _("Terlalu banyak percobaan masuk. Akun ini dikunci sementara; coba lagi nanti.")
 AXES_PERMALOCK_MESSAGE = _("Terlalu banyak percobaan masuk. Hubungi administrator untuk membuka akun ini.")
 REGISTRY_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The public API's rate limit per client address (registry/api/http.py): requests per window.
+REGISTRY_API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+REGISTRY_API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW_SECONDS", "60"))
 
 # Content-Security-Policy (django-csp; registry/security/csp.py). Public pages: nothing inline, nothing
 # from elsewhere, no framing. NONCE lets a template add an inline script with {{ request.csp_nonce }}.
@@ -202,6 +220,19 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# The page cache (registry/cache, docs/deployment.md "Cache"): anonymous public pages, invalidated by
+# every committed content write. PAGE_CACHE_URL (else REDIS_URL, else CACHE_URL): file:// (default,
+# one host), redis:// (several web hosts), db://table, locmem:// (one process).
+REGISTRY_PAGE_CACHE = env_bool("PAGE_CACHE", True)
+REGISTRY_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "86400"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": cache_from_url(
+        os.environ.get("PAGE_CACHE_URL") or os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", ""),
+        BASE_DIR / "var" / "cache" / "pages",
+    ),
+}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -263,10 +294,28 @@ SEARCH_CLUSTER_CA_CERTS = os.environ.get("SEARCH_CLUSTER_CA_CERTS", "")
 
 LOGIN_URL = "wagtailadmin_login"
 
+# --- Operations (registry/ops, docs/operations.md) ------------------------------------------------
+# /healthz shows its details to staff, or to a monitor sending this token in X-Healthz-Token.
+HEALTHZ_TOKEN = os.environ.get("HEALTHZ_TOKEN", "")
+# Below this much free space on MEDIA_ROOT's or the SQLite file's disk, /healthz says "degraded".
+REGISTRY_HEALTHZ_MIN_FREE_MB = int(os.environ.get("HEALTHZ_MIN_FREE_MB", "1024"))
+# A database task queue whose oldest waiting task is older than this makes /healthz "degraded".
+REGISTRY_HEALTHZ_TASK_MAX_WAIT_SECONDS = int(os.environ.get("HEALTHZ_TASK_MAX_WAIT_SECONDS", "900"))
+# The group copied on Standar Pelayanan review reminders (besides the OPD's own editors).
+REGISTRY_SP_REVIEW_GROUP = os.environ.get("SP_REVIEW_GROUP", "Bagian Organisasi")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "registri@localhost")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every record carries the request id of the request it was logged in (registry/ops/logs.py).
+    "filters": {"request_id": {"()": "registry.ops.logs.RequestIdFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # The cluster clients log a full traceback per failed request; search/ logs the fallback itself.
     "loggers": {name: {"level": "ERROR"} for name in ("opensearch", "elastic_transport")},

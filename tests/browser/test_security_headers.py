@@ -45,7 +45,15 @@ def site(django_user_model):
     )
     django_user_model.objects.create_superuser("admin", "admin@example.com", PASSWORD)
     return {
-        "public": ["/", unit.url, service.url, perwal.url, "/cari/?q=kartu+keluarga", "/transparansi/"],
+        "public": [
+            "/",
+            unit.url,
+            service.url,
+            perwal.url,
+            "/cari/?q=kartu+keluarga",
+            "/transparansi/",
+            "/data-terbuka/",
+        ],
         "service_edit": f"/admin/pages/{service.pk}/edit/",
         "regulation_edit": f"/admin/pages/{perwal.pk}/edit/",
     }
