@@ -42,13 +42,13 @@ def regulations_queryset(hidden):
         .prefetch_related(
             Prefetch(
                 "relations",
-                queryset=RegulationRelation.objects.select_related("target__regulation_type").order_by(
-                    "sort_order", "pk"
-                ),
+                queryset=RegulationRelation.objects.filter(public_q("target__", hidden))
+                .select_related("target__regulation_type")
+                .order_by("sort_order", "pk"),
             ),
             Prefetch(
                 "incoming_relations",
-                queryset=RegulationRelation.objects.filter(source__live=True)
+                queryset=RegulationRelation.objects.filter(public_q("source__", hidden))
                 .select_related("source__regulation_type")
                 .order_by("-source__tahun", "source__nomor", "pk"),
             ),
@@ -90,8 +90,9 @@ def regulation_record(page, hidden, request) -> dict:
     """One public regulation as a record; ``page`` comes from :func:`regulations_queryset`."""
     kind = page.regulation_type
     pemrakarsa = page.pemrakarsa
-    outgoing = [rel for rel in page.relations.all() if visible_among(rel.target, hidden)]
-    incoming = [rel for rel in page.incoming_relations.all() if visible_among(rel.source, hidden)]
+    # Both prefetches keep only relations whose other side is public (regulations_queryset).
+    outgoing = list(page.relations.all())
+    incoming = list(page.incoming_relations.all())
     return {
         "id": page.pk,
         "url": page_url(page, request),
