@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from registry.cache import keys
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +136,18 @@ def test_a_page_that_used_the_csp_nonce_is_not_stored(reader, service, monkeypat
     monkeypatch.setattr(middleware, "response_is_cacheable", touching_the_nonce)
     assert reader.get(service.url)["X-Page-Cache"] == "bypass"
     assert reader.get(service.url)["X-Page-Cache"] == "bypass"
+
+
+def test_a_change_elsewhere_rerenders_but_an_unchanged_page_keeps_its_etag(reader, service):
+    """A write starts a new generation for every page, yet clients of unchanged pages still get 304."""
+    other_unit = factories.opd(title="Dinas Perhubungan", abbreviation="Dishub", slug="dishub")
+    other = factories.service(other_unit, title="Uji kendaraan bermotor")
+    first = reader.get(service.url)
+    assert reader.get(service.url)["X-Page-Cache"] == "hit"
+    generation = keys.current_generation()
+    other.title = "Uji berkala kendaraan"
+    other.save_revision().publish()
+    assert reader.get(service.url, if_none_match=first["ETag"]).status_code == 304
+    assert keys.current_generation() != generation
+    assert reader.get(service.url)["X-Page-Cache"] == "hit"  # the 304 came from a fresh render, now stored
+    assert reader.get(other.url, if_none_match=first["ETag"]).status_code == 200
