@@ -12,6 +12,7 @@ Each step raises :class:`JourneyError` with what it saw; :func:`run_journey` ret
 """
 
 import json
+import os
 import re
 import subprocess
 import time
@@ -135,8 +136,6 @@ def poll(what: str, check, timeout: float, interval: float = 0.5):
 
 def manage_shell(installation: Installation, code: str) -> str:
     """``manage.py shell -c CODE`` with the installation's environment (as an operator would)."""
-    import os
-
     env = {key: os.environ[key] for key in ("PATH", "HOME", "LANG", "TMPDIR") if key in os.environ}
     result = subprocess.run(
         [str(ROOT / ".venv" / "bin" / "python"), "manage.py", "shell", "-c", code],
@@ -257,13 +256,14 @@ def check_workers(installation: Installation) -> dict:
     """Every task ran successfully in the db_worker of its own queue; returns counts per queue."""
     counts: dict[str, int] = {}
     problems = []
-    for queue, path, status, worker_ids in task_rows(installation):
+    rows = task_rows(installation)
+    for queue, path, status, worker_ids in rows:
         counts[queue] = counts.get(queue, 0) + 1
         if status != "SUCCESSFUL":
             problems.append(f"{path} on {queue}: {status}")
         elif not worker_ids or not all(w.startswith(f"loopback-{queue}-") for w in worker_ids):
             problems.append(f"{path} on {queue} ran in {worker_ids}")
-    extraction = [row for row in task_rows(installation) if row[1].endswith("extract_document_task")]
+    extraction = [row for row in rows if row[1].endswith("extract_document_task")]
     if not extraction:
         problems.append("no extract_document_task row: the extraction did not go through the queue")
     for queue in ("default", "extraction", "search"):
