@@ -20,7 +20,8 @@ ADMIN_PASSWORD ?=
 DEV := DJANGO_SETTINGS_MODULE=registry.settings.dev $(PY) manage.py
 TESTENV := DJANGO_SETTINGS_MODULE=registry.settings.test
 
-.PHONY: help install run test lint bench clean distclean search-cluster search-cluster-stop test-search-live
+.PHONY: help install run test lint bench clean distclean search-cluster search-cluster-stop test-search-live \
+	prod-local prod-local-stop
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -84,6 +85,14 @@ test-search-live: install  ## Run the live search suite against OPENSEARCH_URL (
 	@if [ -z "$${OPENSEARCH_URL:-}$${ELASTICSEARCH_URL:-}" ]; then \
 		echo "Set OPENSEARCH_URL (make search-cluster prints it) or ELASTICSEARCH_URL first." >&2; exit 1; fi
 	$(TESTENV) $(BIN)/pytest -m optional_service $(PYTEST_ARGS)
+
+# The reference production topology of docs/deployment.md on 127.0.0.1: a throwaway PostgreSQL database
+# (LOOPBACK_PG_URL, else the local cluster as root), nginx, gunicorn and a db_worker per queue.
+prod-local: install  ## Production topology on 127.0.0.1 (PostgreSQL, nginx, gunicorn, workers); prints URL and login
+	$(PY) deploy/loopback up
+
+prod-local-stop:  ## Stop every process of prod-local and drop its database
+	$(PY) deploy/loopback down
 
 clean:  ## Remove caches and build output (keeps .venv and the database)
 	rm -rf .pytest_cache .ruff_cache build bench/out *.egg-info
