@@ -20,7 +20,7 @@ ADMIN_PASSWORD ?=
 DEV := DJANGO_SETTINGS_MODULE=registry.settings.dev $(PY) manage.py
 TESTENV := DJANGO_SETTINGS_MODULE=registry.settings.test
 
-.PHONY: help install run test lint bench clean distclean search-cluster search-cluster-stop test-search-live \
+.PHONY: help install run test lint bench clean distclean search-cluster search-cluster-stop test-search-live prod-local prod-local-stop test-deploy \
 	prod-local prod-local-stop
 
 help:  ## List the targets
@@ -93,6 +93,11 @@ prod-local: install  ## Production topology on 127.0.0.1 (PostgreSQL, nginx, gun
 
 prod-local-stop:  ## Stop every process of prod-local and drop its database
 	$(PY) deploy/loopback down
+
+test-deploy: install  ## Bring up prod-local's topology and drive the upload → worker → search → coverage journey
+	@if ! echo "$${LOOPBACK_PG_URL:-}$${DATABASE_URL:-}" | grep -q '^postgres'; then \
+		echo "Set DATABASE_URL (or LOOPBACK_PG_URL) to a PostgreSQL server first." >&2; exit 1; fi
+	$(TESTENV) $(BIN)/pytest tests/deploy $(PYTEST_ARGS)
 
 clean:  ## Remove caches and build output (keeps .venv and the database)
 	rm -rf .pytest_cache .ruff_cache build bench/out *.egg-info
