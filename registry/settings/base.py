@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "registry.demo",
     "registry.setup",
     "registry.ops",
+    "registry.history",
+    "registry.notifications",
     "registry.opendata",
     "registry.cache",
     "search",
