@@ -8,6 +8,8 @@ for every request; work done outside a request (a command, a scheduled publish) 
 system. Each change is logged on both pages it joins, so either page's history tells it.
 """
 
+import uuid
+
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.log_actions import log
@@ -105,9 +107,15 @@ _CREATE, _EDIT, _DELETE = range(3)
 
 
 def _log_both(sender, instance, step: int, data: dict) -> None:
+    """Log one change on both pages under one uuid of its own.
+
+    Wagtail's history view shows only the latest entry per uuid and action: with the request's
+    uuid, a publish adding three relations would show one of them.
+    """
     _, _, _, *sides = _TRACKED[sender]
+    change = uuid.uuid4()
     for attribute, names in sides:
-        log(instance=getattr(instance, attribute), action=names[step], data=data)
+        log(instance=getattr(instance, attribute), action=names[step], data=data, uuid=change)
 
 
 def _log_saved(sender, instance, created, raw=False, **kwargs):
@@ -126,13 +134,12 @@ def _log_saved(sender, instance, created, raw=False, **kwargs):
 
 def _log_deleted(sender, instance, **kwargs):
     """After a tracked row is deleted (by the editor, or with one of its pages): log it on both pages."""
-    _, _, build, *sides = _TRACKED[sender]
+    _, _, build, *_sides = _TRACKED[sender]
     try:
         data = build(instance)
     except ObjectDoesNotExist:  # deleted with a page that is already gone: that page's deletion is logged
         return
-    for attribute, names in sides:
-        log(instance=getattr(instance, attribute), action=names[_DELETE], data=data)
+    _log_both(sender, instance, _DELETE, data)
 
 
 def _log_extraction(sender, instance, run, **kwargs):
