@@ -80,6 +80,18 @@ class RelationHistoryTests(TestCase):
         html = self.client.get(f"/admin/pages/{self.old.pk}/history/").content.decode()
         assert "Hubungan masuk ditambahkan: Dicabut oleh" in html and "hukum" in html
 
+    def test_site_history_report_lists_the_action_with_its_label(self):
+        """ "Laporan > Riwayat situs" shows the entry, and offers the action in its filter."""
+        with LogContext(user=self.user):
+            factories.relate(self.new, self.old, RelationKind.MENCABUT)
+        admin = make_user("admin")
+        admin.is_superuser = True
+        admin.save()
+        self.client.force_login(admin)
+        html = self.client.get("/admin/reports/site-history/").content.decode()
+        assert f"Hubungan ditambahkan: Mencabut {self.old.title}" in html
+        assert "Tambah hubungan peraturan" in html
+
     def test_every_relation_of_one_publish_shows_in_the_history_view(self):
         """Two relations added in one publish are two lines of Wagtail's history, not one."""
         third = factories.regulation("PERDA", nomor="5", tahun=2018, tentang="Retribusi Pasar")
