@@ -6,6 +6,7 @@ from wagtail.log_actions import LogContext
 from wagtail.models import GroupApprovalTask, PageLogEntry, Workflow, WorkflowTask
 
 from registry.history import actions
+from registry.history.export import regulation_history
 from registry.permissions import BAGIAN_HUKUM, assign_opd_editor, ensure_groups
 from registry.regulations.choices import RelationKind
 from registry.regulations.models import RegulationRelation
@@ -174,10 +175,13 @@ class WorkflowHistoryTests(TestCase):
         WorkflowTask.objects.create(workflow=cls.workflow, task=task, sort_order=0)
 
     def test_submit_and_approve_appear_in_the_history(self):
-        """Submitting and approving are page log entries with their user and comment."""
+        """Submitting and approving are page log entries with user and comment, and are in the export."""
         state = self.workflow.start(self.regulation, self.user)
         task_state = state.current_task_state
         task_state.task.specific.on_action(task_state, self.user, "approve", comment="Sudah sesuai")
         logged = {entry.action: entry for entry in PageLogEntry.objects.filter(page=self.regulation)}
         assert logged["wagtail.workflow.start"].user == self.user
         assert logged["wagtail.workflow.approve"].comment == "Sudah sesuai"
+        exported = {row.action: row for row in regulation_history(self.regulation)}
+        assert exported["wagtail.workflow.approve"].comment == "Sudah sesuai"
+        assert exported["wagtail.workflow.start"].user == "hukum"
