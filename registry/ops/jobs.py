@@ -3,6 +3,8 @@
 from django.utils.translation import gettext as _
 
 from registry.coverage import engine, history
+from registry.notifications.events import notify_all
+from registry.notifications.mail import send_pending
 from registry.regulations.extraction.recovery import sweep_stale_runs
 from search.backends import get_cluster_backend
 from search.models import PendingIndexOperation
@@ -24,6 +26,13 @@ def coverage_snapshot() -> str:
 def sp_review_reminders() -> str:
     """E-mail each OPD whose Standar Pelayanan decrees are past the review threshold."""
     return send_review_reminders().summary()
+
+
+def regulation_notifications() -> str:
+    """Notify what publishing did not: amendments and revocations that took effect, e-mails not sent."""
+    created = notify_all()
+    sent = send_pending()
+    return _("%(n)s pemberitahuan baru; %(e)s surel pemberitahuan dikirim.") % {"n": len(created), "e": sent}
 
 
 def sweep_extractions() -> str:

@@ -5,6 +5,11 @@ The coverage rule ``SK_SP_OUTDATED`` (registry/coverage/rules.py, threshold in y
 Pelayanan is too old. This module turns those findings into one Indonesian e-mail per Perangkat
 Daerah, sent to that OPD's editors and to the members of the review group
 (``REGISTRY_SP_REVIEW_GROUP``, "Bagian Organisasi" by default, when an administrator created it).
+
+Each of those people also gets a dashboard notification per decree and service
+(registry.notifications). A notification is recorded once per decree, service and threshold period,
+and the e-mail lists only what is new to its recipients: running the job again in the same period
+sends nothing twice.
 """
 
 from collections import defaultdict
@@ -13,10 +18,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from registry.coverage.models import Finding
+from registry.notifications.events import record_sp_review
+from registry.notifications.models import Notification
 from registry.permissions import opd_group
 
 RULE_CODE = "SK_SP_OUTDATED"
@@ -28,6 +35,7 @@ class ReminderReport:
 
     emails: int = 0
     services: int = 0
+    notifications: int = 0
     recipients: set[str] = field(default_factory=set)
     #: OPDs with overdue services but nobody to write to.
     unaddressed: list[str] = field(default_factory=list)
@@ -38,6 +46,7 @@ class ReminderReport:
             "services": self.services,
             "people": len(self.recipients),
         }
+        text += " " + _("%(n)s pemberitahuan baru.") % {"n": self.notifications}
         if self.unaddressed:
             text += " " + _("Tanpa penerima (tidak ada editor dengan alamat surel): %(opds)s.") % {
                 "opds": ", ".join(self.unaddressed)
@@ -58,7 +67,7 @@ def overdue_by_opd() -> dict:
     grouped = defaultdict(list)
     findings = (
         Finding.objects.filter(code=RULE_CODE, coverage__live=True, coverage__opd__isnull=False)
-        .select_related("coverage__service", "coverage__opd")
+        .select_related("coverage__service", "coverage__opd", "regulation")
         .order_by("coverage__opd__title", "coverage__service__title")
     )
     for finding in findings:
@@ -66,26 +75,41 @@ def overdue_by_opd() -> dict:
     return grouped
 
 
+def _active(users) -> list:
+    return [user for user in users if user.is_active]
+
+
 def send_review_reminders() -> ReminderReport:
-    """Send this round's reminders; returns what was sent (the caller records it)."""
+    """Record this round's notifications and e-mail what is new; returns what was done."""
     report = ReminderReport()
     User = get_user_model()
-    reviewers = _emails(User.objects.filter(groups__name=review_group_name()))
-    messages = []
+    reviewers = _active(User.objects.filter(groups__name=review_group_name()))
+    today = timezone.localdate()
+    outgoing = []
     with translation.override(settings.LANGUAGE_CODE):
         for opd, findings in overdue_by_opd().items():
             group = opd_group(opd)
-            editors = _emails(group.user_set.all()) if group else []
-            recipients = sorted(set(editors) | set(reviewers))
+            editors = _active(group.user_set.all()) if group else []
+            people = {user.pk: user for user in [*editors, *reviewers]}
             report.services += len(findings)
-            if not recipients:
+            if not _emails(people.values()):
                 report.unaddressed.append(opd.abbreviation or opd.title)
-                continue
-            messages.append(_message(opd, findings, recipients))
-            report.recipients.update(recipients)
-        if messages:
+            fresh, told = [], set()
+            for finding in findings:
+                created = record_sp_review(finding, people.values(), today)
+                report.notifications += len(created)
+                if created:
+                    fresh.append(finding)
+                    told.update(created)
+            recipients = _emails({n.recipient for n in told})
+            if recipients:
+                outgoing.append((_message(opd, fresh, recipients), [n.pk for n in told]))
+                report.recipients.update(recipients)
+        if outgoing:
             connection = get_connection()
-            report.emails = connection.send_messages(messages) or 0
+            report.emails = connection.send_messages([message for message, _ids in outgoing]) or 0
+            carried = [pk for _message_, ids in outgoing for pk in ids]
+            Notification.objects.filter(pk__in=carried).update(emailed_at=timezone.now())
     return report
 
 

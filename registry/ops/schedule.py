@@ -45,6 +45,8 @@ class Job:
     def cadence(self) -> str:
         if self.monthly:
             return str(_("bulanan"))
+        if self.every.days and not self.every.seconds:
+            return str(_("setiap %(n)s hari")) % {"n": self.every.days}
         minutes = int(self.every.total_seconds() // 60)
         return str(_("setiap %(n)s menit")) % {"n": minutes}
 
@@ -57,6 +59,12 @@ JOBS = (
         _("Pengingat tinjauan Standar Pelayanan"),
         jobs.sp_review_reminders,
         monthly=True,
+    ),
+    Job(
+        "regulation_notifications",
+        _("Pemberitahuan perubahan dasar hukum"),
+        jobs.regulation_notifications,
+        every=timedelta(days=1),
     ),
     Job("sweep_extractions", _("Sapu ekstraksi macet"), jobs.sweep_extractions, every=timedelta(minutes=5)),
     Job(

@@ -12,6 +12,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from .choices import Level, RelationKind
 from .importers.pdf_reading import sentence_case
@@ -19,6 +20,8 @@ from .models import ImportProposal, RegulationPage, RegulationRelation, Regulati
 from .parser import parse_regulation
 from .parser.models import Citation, ParsedRegulation
 
+#: The history action recording applied proposals (its label is registered by registry.history).
+EXTRACTION_APPLIED_ACTION = "registry.extraction.apply"
 #: Fields whose typed value a proposal never replaces by default (the editor may still tick it).
 KEEP_TYPED = {"tentang"}
 
@@ -260,6 +263,17 @@ def apply_proposals(page: RegulationPage, accepted_fields: dict[str, str], relat
         present.add((proposal.kind, target.pk))
     draft.full_clean()
     revision = draft.save_revision(user=user, log_action=True)
+    log(
+        instance=page,
+        action=EXTRACTION_APPLIED_ACTION,
+        user=user,
+        revision=revision,
+        data={
+            "fields": sorted(accepted_fields),
+            "relations": [f"{p.kind_label} {p.cited.target.title}" for p in relations if p.cited.target],
+            "published": bool(publish),
+        },
+    )
     if publish:
         revision.publish(user=user)
     return revision

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "registry.demo",
     "registry.setup",
     "registry.ops",
+    "registry.history",
+    "registry.notifications",
     "registry.opendata",
     "registry.cache",
     "search",
@@ -303,6 +305,13 @@ REGISTRY_HEALTHZ_MIN_FREE_MB = int(os.environ.get("HEALTHZ_MIN_FREE_MB", "1024")
 REGISTRY_HEALTHZ_TASK_MAX_WAIT_SECONDS = int(os.environ.get("HEALTHZ_TASK_MAX_WAIT_SECONDS", "900"))
 # The group copied on Standar Pelayanan review reminders (besides the OPD's own editors).
 REGISTRY_SP_REVIEW_GROUP = os.environ.get("SP_REVIEW_GROUP", "Bagian Organisasi")
+# The embedded default prints e-mails to the console; setting EMAIL_HOST (or EMAIL_BACKEND) sends them.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -67,3 +67,5 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "json"}
     },
 }
+# Production sends e-mail by SMTP (EMAIL_HOST, localhost by default), never to the console.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
