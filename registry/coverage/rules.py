@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from . import facts as f
-from .messages import components_param, message_param, regulations_param, titles_param
+from .messages import components_param, regulations_param, titles_param
 from .messages import gettext_noop as _
 from .rulebase import (
     ELECTRONIC_KEYWORDS,
@@ -21,6 +21,7 @@ from .rulebase import (
     RuleSetting,
     Severity,
     covers_same_matter,
+    pasal_number,
 )
 
 # --- legal basis ---------------------------------------------------------------------------------
@@ -213,7 +214,7 @@ def check_electronic_unregulated(service, ctx, threshold):
 
 
 def check_delegation_open(service, ctx, threshold):
-    """A linked regulation delegates a matter to a Perwal that no Perwal in force implements yet."""
+    """A linked regulation delegates a matter (in a Pasal the parser found) that nothing in force implements."""
     for reg_id in sorted(service.regulation_ids):
         reg = ctx.regulation(reg_id)
         if reg is None or not reg.in_force:
@@ -221,22 +222,57 @@ def check_delegation_open(service, ctx, threshold):
         for delegation in reg.delegations:
             if any((impl := ctx.regulation(i)) and impl.in_force for i in delegation.implemented_by):
                 continue
+            yield Hit(
+                _(
+                    "%(reg)s%(where)s mendelegasikan pengaturan lebih lanjut, tetapi belum ada pelaksananya: “%(matter)s”"
+                ),
+                {
+                    "reg": regulations_param([reg.ref]),
+                    "where": f" {delegation.provision}" if delegation.provision else "",
+                    # Quoted as written in the regulation: data, never translated.
+                    "matter": delegation.matter,
+                },
+                regulation_id=reg.id,
+            )
+
+
+def check_basis_provision_changed(service, ctx, threshold):
+    """A link names a Pasal that a published amending regulation has changed or deleted."""
+    linked = {link.regulation_id for link in service.links}
+    seen = set()
+    for link in service.links:
+        reg = ctx.regulation(link.regulation_id)
+        pasal = pasal_number(link.provision)
+        if reg is None or not pasal or (reg.id, pasal) in seen:
+            continue
+        seen.add((reg.id, pasal))
+        for change in reg.changed_provisions:
+            by = ctx.regulation(change.by)
+            if change.pasal.lower() != pasal or by is None or not by.in_force:
+                continue
             params = {
                 "reg": regulations_param([reg.ref]),
-                "where": f" {delegation.provision}" if delegation.provision else "",
-                # An inferred delegation's matter is a msgid; a parser-found one is quoted as written.
-                "matter": message_param(delegation.matter) if delegation.inferred else delegation.matter,
+                "pasal": f"Pasal {change.pasal}",
+                "by": regulations_param([by.ref]),
             }
-            if delegation.inferred:
-                message = _(
-                    "%(reg)s%(where)s mendelegasikan pengaturan %(matter)s, tetapi belum ada pelaksananya. "
-                    "(Diperkirakan dari hubungan antarperaturan.)"
+            if change.kind == f.PASAL_DIHAPUS:
+                yield Hit(
+                    _("%(pasal)s %(reg)s yang menjadi dasar layanan telah dihapus oleh %(by)s."),
+                    params,
+                    _("Ganti %(pasal)s %(reg)s dengan ketentuan yang masih berlaku."),
+                    params,
+                    regulation_id=reg.id,
+                    suggested_regulation_id=by.id,
                 )
-            else:
-                message = _(
-                    "%(reg)s%(where)s mendelegasikan pengaturan %(matter)s, tetapi belum ada pelaksananya."
+            elif change.by not in linked:
+                yield Hit(
+                    _("%(pasal)s %(reg)s yang menjadi dasar layanan telah diubah oleh %(by)s."),
+                    params,
+                    _("Periksa rumusan baru %(pasal)s dalam %(by)s dan tautkan %(by)s sebagai dasar hukum."),
+                    params,
+                    regulation_id=reg.id,
+                    suggested_regulation_id=by.id,
                 )
-            yield Hit(message, params, regulation_id=reg.id)
 
 
 RULES: tuple[Rule, ...] = (
@@ -271,6 +307,14 @@ RULES: tuple[Rule, ...] = (
         Severity.INFO,
         _("Tambahkan peraturan perubahan sebagai dasar hukum."),
         check_basis_amended,
+    ),
+    Rule(
+        "BASIS_PROVISION_CHANGED",
+        _("Pasal dasar hukum diubah atau dihapus"),
+        _("Pasal yang ditautkan sebagai dasar hukum telah diubah atau dihapus oleh peraturan perubahan."),
+        Severity.WARNING,
+        _("Periksa rumusan pasal yang berlaku dan perbarui tautan dasar hukum layanan."),
+        check_basis_provision_changed,
     ),
     Rule(
         "NO_SK_SP",
@@ -351,7 +395,10 @@ RULES: tuple[Rule, ...] = (
         _("Delegasi belum dilaksanakan"),
         _("Peraturan dasar mendelegasikan pengaturan lebih lanjut, tetapi peraturan pelaksananya belum ada."),
         Severity.INFO,
-        _("Susun Peraturan Wali Kota pelaksana dan catat hubungan 'Melaksanakan'."),
+        _(
+            "Susun peraturan pelaksana yang menyebut pasal yang dilaksanakan, atau catat hubungan "
+            "'Melaksanakan' beserta pasalnya."
+        ),
         check_delegation_open,
     ),
 )
