@@ -149,9 +149,7 @@ def store_references(document, parsed) -> dict[str, int]:
     refresh_fulfilment(own | implemented)
     amended = {row.target_id for row in amendments if row.target_id}
     if own or amended:
-        transaction.on_commit(
-            lambda: references_changed.send(sender=Citation, page_ids=sorted(own | amended))
-        )
+        references_changed.send(sender=Citation, page_ids=sorted(own | amended))
     return {
         "citations": len(citations),
         "delegations": len(delegations),
