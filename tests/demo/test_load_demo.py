@@ -170,6 +170,24 @@ class LoadDemoTests(TestCase):
         self.assertIn('role="img"', body)
         self.assertIn("Dinas Kependudukan dan Pencatatan Sipil", body)
 
+    def test_every_demo_pdf_has_its_mengingat_and_delegations_stored(self):
+        """Each local PDF's Mengingat is stored and resolved; each Perda delegation is kept with its Pasal."""
+        from registry.regulations.models import Citation, Delegation
+
+        local = RegulationPage.objects.filter(regulation_type__is_local=True).exclude(document=None)
+        self.assertGreaterEqual(local.count(), 30)
+        for page in local:
+            with self.subTest(page=page.short_title()):
+                self.assertTrue(Citation.objects.filter(document_id=page.document_id).exists())
+        statutory = Citation.objects.exclude(cited_kind="UUD")
+        self.assertEqual(statutory.filter(target=None).count(), 0)
+        open_rows = Delegation.objects.filter(direction=Delegation.Direction.OPEN)
+        perda = _regulation("PERDA", "1", 2024)
+        delegation = open_rows.get(document_id=perda.document_id)
+        self.assertEqual((delegation.pasal, delegation.delegated_type), ("Pasal 13", "PERWAL"))
+        self.assertEqual(delegation.fulfilled_by, _regulation("PERWAL", "6", 2024))
+        self.assertTrue(open_rows.filter(fulfilled_by=None).exists())
+
     def test_perwal_pdf_follows_the_skeleton(self):
         """The Perwal PDF has the kop, title block, konsiderans, Bab/Pasal and the Berita Daerah line."""
         page = _regulation("PERWAL", "6", 2024)

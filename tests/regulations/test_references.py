@@ -1,5 +1,7 @@
 """Mengingat citations, delegations and amended Pasal: parsed, stored, resolved, shown, fulfilled."""
 
+from pathlib import Path
+
 import pytest
 from django.core.files.base import ContentFile
 
@@ -130,3 +132,33 @@ def test_amended_provisions_resolve_to_the_amended_regulation():
         ("1A", "disisipkan", perda),
         ("2", "dihapus", perda),
     ]
+
+
+# --- real texts ------------------------------------------------------------------------------------
+
+CORPUS_TEXTS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "real" / "text" / "mashanz"
+
+
+@pytest.mark.skipif(not CORPUS_TEXTS.exists(), reason=f"corpus texts not found at {CORPUS_TEXTS}")
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        (
+            "permen__kemenkeu__pmk-096-2025.md",
+            [
+                (DIUBAH, "14"),
+                (DISISIPKAN, "15A"),
+                (DISISIPKAN, "20A"),
+                (DISISIPKAN, "22A"),
+                (DISISIPKAN, "22B"),
+                (DIUBAH, "23"),
+                (DIHAPUS, "25"),
+            ],
+        ),
+        ("permen__kemenhub__permen-kemenhub-01-2025.md", [(DIUBAH, "39")]),
+    ],
+)
+def test_amending_instructions_of_real_regulations(name, expected):
+    """PMK 96/2025 (items 3-5 and 7 lost in its damaged two-column text) and Permenhub 1/2025."""
+    amendments = parse_regulation([(CORPUS_TEXTS / name).read_text(encoding="utf-8")]).amendments
+    assert [(a.kind, a.pasal) for a in amendments] == expected

@@ -2,8 +2,8 @@
 
 An amending instrument (UU 12/2011 Lampiran II technique, domain §3.2) lists numbered instructions in
 its Roman Pasal I: "1. Ketentuan Pasal 3 diubah sehingga berbunyi …", "2. Di antara Pasal 5 dan
-Pasal 6 disisipkan 1 (satu) pasal, yakni Pasal 5A …", "3. Pasal 7 dihapus." Items must follow each
-other (1, 2, 3 …), so a numbered definition quoted inside a new wording is not read as one.
+Pasal 6 disisipkan 1 (satu) pasal, yakni Pasal 5A …", "3. Pasal 7 dihapus." Item numbers must rise
+(1, 2, 3 …), so a numbered definition quoted inside a new wording is not read as one.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ _HEAD_TARGET_RE = re.compile(r"ketentuan\s+dalam\s+(?P<target>.+?)\s+diubah\s+se
 _PASAL_REF_RE = re.compile(r"\bPasal\s+(?P<label>\d+[A-Z]?)\b")
 _PART_RE = re.compile(r"\b(?:ayat|huruf|angka)\b", re.I)
 _ROMAN_RE = re.compile(r"[IVXL]+")
+#: How many instruction numbers in a row may be lost before the next one is still believed.
+MAX_ITEM_GAP = 5
 
 
 def _labels(text: str) -> list[str]:
@@ -42,31 +44,44 @@ def _labels(text: str) -> list[str]:
 
 
 def classify(instruction: str) -> list[tuple[str, str]]:
-    """(kind, pasal label) pairs that one instruction sentence makes; empty for Lampiran or Judul."""
-    if re.search(r"\bdisisipkan\b", instruction, re.I):
-        after = re.split(r"\bdisisipkan\b", instruction, maxsplit=1, flags=re.I)[1]
-        return [(DISISIPKAN, label) for label in _labels(after)]
-    if re.search(r"\bdihapus\b", instruction, re.I):
-        before = re.split(r"\bdihapus\b", instruction, maxsplit=1, flags=re.I)[0]
+    """(kind, pasal label) pairs that one instruction sentence makes; empty for Lampiran or Judul.
+
+    The first verb decides: "Ketentuan … Pasal 14 diubah, di antara ayat … disisipkan …" changes
+    Pasal 14; Pasal named after "disisipkan" are new; an ayat inserted into or deleted from a Pasal
+    changes that Pasal.
+    """
+    verb = re.search(r"\b(diubah|dihapus|disisipkan)\b", instruction, re.I)
+    if verb is None:
+        return []
+    before, after = instruction[: verb.start()], instruction[verb.end() :]
+    kind = verb.group(1).lower()
+    if kind == "disisipkan":
+        inserted = _labels(re.split(r"\b(?:sehingga|yang\s+berbunyi)\b", after, maxsplit=1, flags=re.I)[0])
+        if inserted:
+            return [(DISISIPKAN, label) for label in inserted]
+        return [(DIUBAH, label) for label in _labels(before)]
+    if kind == "dihapus":
         first = _PASAL_REF_RE.search(before)
         # "Ketentuan ayat (2) Pasal 9 dihapus" deletes a part: the Pasal itself stays, changed.
         partial = first is not None and (
             _PART_RE.search(before[: first.start()]) or _PART_RE.search(before[first.end() :])
         )
         return [(DIUBAH if partial else DIHAPUS, label) for label in _labels(before)]
-    if re.search(r"\bdiubah\b", instruction, re.I):
-        before = re.split(r"\bdiubah\b", instruction, maxsplit=1, flags=re.I)[0]
-        return [(DIUBAH, label) for label in _labels(before)]
-    return []
+    return [(DIUBAH, label) for label in _labels(before)]
 
 
 def _instructions(text: str) -> list[str]:
-    """The numbered instruction sentences of one amending Pasal, in sequence (1, 2, 3 …)."""
-    found, expected = [], 1
+    """The numbered instruction sentences of one amending Pasal, in rising order (1, 2, 3 …).
+
+    A number may be skipped (a damaged text layer loses an item's opening words) by at most
+    ``MAX_ITEM_GAP``; a number that does not rise is quoted text, not an instruction.
+    """
+    found, last = [], 0
     for match in _ITEM_RE.finditer(text):
-        if int(match.group("n")) == expected:
+        number = int(match.group("n"))
+        if last < number <= last + MAX_ITEM_GAP:
             found.append(collapse_ws(match.group("body")))
-            expected += 1
+            last = number
     if not found:
         single = _UNNUMBERED_RE.search(text)
         if single:
