@@ -6,10 +6,11 @@ a delegation closes when a regulation that says which Pasal it implements is pub
 """
 
 import django_filters
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -56,10 +57,28 @@ class DelegationFilterSet(WagtailFilterSet):
         return queryset
 
 
+class DelegationIndexView(IndexView):
+    """Open delegations of live regulations only, with the regulation's title annotated (one query)."""
+
+    def get_base_queryset(self):
+        regulation = RegulationPage.objects.filter(document_id=OuterRef("document_id"), live=True)
+        return (
+            Delegation.objects.filter(direction=Delegation.Direction.OPEN)
+            .annotate(regulation_title=Subquery(regulation.values("title")[:1]))
+            .filter(regulation_title__isnull=False)
+            .select_related("fulfilled_by")
+        )
+
+    def order_queryset(self, queryset):
+        # Open rows first, then by regulation and the clause's place in it.
+        return queryset.order_by(F("fulfilled_by").asc(nulls_first=True), "regulation_title", "order")
+
+
 class DelegationViewSet(ModelViewSet):
     """ "Delegasi terbuka": every delegation clause of a published regulation, open ones first."""
 
     model = Delegation
+    index_view_class = DelegationIndexView
     icon = "resubmit"
     menu_label = _("Delegasi terbuka")
     menu_name = "delegasi-terbuka"
@@ -80,14 +99,3 @@ class DelegationViewSet(ModelViewSet):
         Column("delegated_to", label=_("Didelegasikan kepada")),
         Column("fulfilled_by", label=_("Dilaksanakan oleh")),
     ]
-
-    def get_queryset(self, request):
-        """Open delegations of live regulations, with the regulation's title annotated (one query)."""
-        regulation = RegulationPage.objects.filter(document_id=OuterRef("document_id"), live=True)
-        return (
-            Delegation.objects.filter(direction=Delegation.Direction.OPEN)
-            .annotate(regulation_title=Subquery(regulation.values("title")[:1]))
-            .filter(regulation_title__isnull=False)
-            .select_related("fulfilled_by")
-            .order_by("fulfilled_by", "regulation_title", "order")
-        )
