@@ -18,7 +18,15 @@ from wagtail.models import Page, Revision
 from registry.demo.loader import load_demo
 from registry.reference.regulations import REGULATION_TYPES
 from registry.regulations.choices import RelationKind, Status
-from registry.regulations.models import RegulationDocument, RegulationPage, RegulationRelation, RegulationType
+from registry.regulations.extraction.pipeline import extract_document
+from registry.regulations.models import (
+    Citation,
+    Delegation,
+    RegulationDocument,
+    RegulationPage,
+    RegulationRelation,
+    RegulationType,
+)
 from registry.regulations.reference_data import ensure_regulation_types
 from registry.services.models import (
     ComplaintChannel,
@@ -171,11 +179,13 @@ class LoadDemoTests(TestCase):
         self.assertIn("Dinas Kependudukan dan Pencatatan Sipil", body)
 
     def test_every_demo_pdf_has_its_mengingat_and_delegations_stored(self):
-        """Each local PDF's Mengingat is stored and resolved; each Perda delegation is kept with its Pasal."""
-        from registry.regulations.models import Citation, Delegation
-
+        """Each local PDF, extracted as `make run` does, has its Mengingat stored and resolved, and its
+        delegations kept with their Pasal."""
+        # Extraction waits for the loader's transaction to commit, which a TestCase never does.
         local = RegulationPage.objects.filter(regulation_type__is_local=True).exclude(document=None)
         self.assertGreaterEqual(local.count(), 30)
+        for page in local.select_related("document"):
+            extract_document(page.document)
         for page in local:
             with self.subTest(page=page.short_title()):
                 self.assertTrue(Citation.objects.filter(document_id=page.document_id).exists())
