@@ -76,6 +76,7 @@ ROLE_PERMISSIONS = {
         "regulations.add_regulationtype",
         "regulations.change_regulationtype",
         "regulations.delete_regulationtype",
+        "regulations.view_delegation",
         *SNIPPET_VIEW_PERMISSIONS,
         REGULATION_REGISTER_PERMISSION,
         SERVICE_REGISTER_PERMISSION,

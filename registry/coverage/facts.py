@@ -14,8 +14,6 @@ from datetime import date
 
 from registry.reference import components, regulations, services
 
-from .messages import gettext_noop
-
 IN_FORCE_STATUSES = regulations.IN_FORCE_STATUSES
 REVOKES = regulations.MENCABUT
 AMENDS = frozenset({regulations.MENGUBAH, regulations.MENGUBAH_SEBAGIAN})
@@ -32,24 +30,33 @@ DELIVERY_COMPONENTS = components.DELIVERY_CODES
 TARIFF_TYPE_CODES = frozenset({"PERDA", "PERWAL"})
 PERWAL = "PERWAL"
 PERDA = "PERDA"
-#: The matter of a delegation inferred from relations (a msgid; see :class:`DelegationFacts`).
-INFERRED_MATTER = gettext_noop("lebih lanjut dengan Peraturan Wali Kota")
+#: Kinds of change an amending regulation makes to a Pasal (``AmendedProvision.Kind``).
+PASAL_DIUBAH = "diubah"
+PASAL_DIHAPUS = "dihapus"
 
 
 @dataclass(frozen=True)
 class DelegationFacts:
-    """A matter a regulation leaves to a lower instrument ("diatur dengan Peraturan Wali Kota").
+    """A matter a regulation leaves to a further instrument, as the parser found it in a Pasal.
 
-    ``inferred`` is true while delegations are guessed from relations, with the generic
-    :data:`INFERRED_MATTER` as ``matter`` (a msgid, translated where shown); parser-found delegations
-    (a future ``Delegation`` model) carry the exact ``provision`` and ``matter``, quoted as written.
+    ``matter`` is the delegating sentence quoted as written ("Ketentuan lebih lanjut … diatur dengan
+    Peraturan Wali Kota."), ``delegated_to`` the instrument named, ``provision`` the Pasal ("Pasal
+    12"); ``implemented_by`` the published regulations that carry it out.
     """
 
     matter: str
-    delegated_to: str = PERWAL
+    delegated_to: str = ""
     provision: str = ""
     implemented_by: tuple[int, ...] = ()
-    inferred: bool = True
+
+
+@dataclass(frozen=True)
+class ProvisionChangeFacts:
+    """A Pasal of a regulation changed by a published amending regulation (``by``)."""
+
+    pasal: str
+    kind: str
+    by: int
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class RegulationFacts:
     revoked_by: tuple[int, ...] = ()
     amended_by: tuple[int, ...] = ()
     delegations: tuple[DelegationFacts, ...] = ()
+    changed_provisions: tuple[ProvisionChangeFacts, ...] = ()
 
     @property
     def in_force(self) -> bool:

@@ -1,8 +1,9 @@
 """Build the rules' facts from the database in a constant number of queries.
 
 :func:`load` reads the services asked for (or all), their legal-basis links, SOPs and channels, the
-regulations they rely on, and the relations that bear on those regulations (revocations,
-amendments, implementing regulations). Eleven queries, however many services; no model
+regulations they rely on, the relations that bear on those regulations (revocations,
+amendments, implementing regulations), their parser-found open delegations and the Pasal that
+amending regulations change. A constant number of queries, however many services; no model
 instances, since a full recompute reads tens of thousands of rows.
 """
 
@@ -10,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from registry.regulations.choices import RelationKind
-from registry.regulations.models import RegulationPage, RegulationRelation
+from registry.regulations.models import AmendedProvision, Delegation, RegulationPage, RegulationRelation
 from registry.services.models import (
     ComplaintChannel,
     LegalBasis,
@@ -54,6 +55,7 @@ _REGULATION_FIELDS = (
     "regulation_type__code",
     "regulation_type__name",
     "regulation_type__is_local",
+    "document_id",
 )
 
 
@@ -130,24 +132,46 @@ def load_services(service_ids: Iterable[int] | None = None) -> list[f.ServiceFac
     return services
 
 
-def inferred_delegations(type_code: str, implementers: tuple[int, ...]) -> tuple[f.DelegationFacts, ...]:
-    """Delegations guessed from relations: a Perda delegates further rules to Perwal.
+def _delegations(document_ids) -> dict[int, list[f.DelegationFacts]]:
+    """The open delegations the parser stored for these documents (all when None), by document."""
+    rows = Delegation.objects.filter(direction=Delegation.Direction.OPEN)
+    if document_ids is not None:
+        rows = rows.filter(document_id__in=document_ids)
+    by_document = defaultdict(list)
+    fields = ("document_id", "text", "delegated_to", "pasal", "fulfilled_by_id")
+    for document_id, text, to, pasal, fulfilled_by in rows.order_by("document_id", "order").values_list(
+        *fields
+    ):
+        implemented = (fulfilled_by,) if fulfilled_by else ()
+        by_document[document_id].append(f.DelegationFacts(text, to, pasal, implemented))
+    return by_document
 
-    This is the hook for parser-found delegations. When the regulations app stores them (a
-    ``Delegation`` model: regulation, provision, matter, delegated_to, implemented_by), replace this
-    guess in :func:`_regulation_facts` with one query over that model that returns exact
-    :class:`~registry.coverage.facts.DelegationFacts` (``inferred=False``); the rule stays as it is.
-    """
-    if type_code != f.PERDA:
-        return ()
-    return (f.DelegationFacts(matter=f.INFERRED_MATTER, implemented_by=implementers),)
+
+def _changed_provisions(regulation_ids) -> dict[int, list[f.ProvisionChangeFacts]]:
+    """Pasal of these regulations (all when None) changed by live amending regulations, by regulation."""
+    rows = AmendedProvision.objects.filter(target__isnull=False).exclude(
+        kind=AmendedProvision.Kind.DISISIPKAN
+    )
+    if regulation_ids is not None:
+        rows = rows.filter(target_id__in=regulation_ids)
+    amending = dict(
+        RegulationPage.objects.filter(live=True, document_id__in=rows.values("document_id")).values_list(
+            "document_id", "pk"
+        )
+    )
+    by_target = defaultdict(list)
+    for target_id, document_id, pasal, kind in rows.order_by("target_id", "pk").values_list(
+        "target_id", "document_id", "pasal", "kind"
+    ):
+        if document_id in amending and amending[document_id] != target_id:
+            by_target[target_id].append(f.ProvisionChangeFacts(pasal, kind, amending[document_id]))
+    return by_target
 
 
-def _regulation_facts(rows, incoming) -> dict[int, f.RegulationFacts]:
+def _regulation_facts(rows, incoming, delegations, changed) -> dict[int, f.RegulationFacts]:
     result = {}
     for row in rows:
         by_kind = incoming.get(row["id"], {})
-        implementers = tuple(by_kind.get(RelationKind.MELAKSANAKAN, ()))
         result[row["id"]] = f.RegulationFacts(
             id=row["id"],
             type_name=row["regulation_type__name"],
@@ -163,26 +187,38 @@ def _regulation_facts(rows, incoming) -> dict[int, f.RegulationFacts]:
                 *by_kind.get(RelationKind.MENGUBAH, ()),
                 *by_kind.get(RelationKind.MENGUBAH_SEBAGIAN, ()),
             ),
-            delegations=inferred_delegations(row["regulation_type__code"], implementers),
+            delegations=tuple(delegations.get(row["document_id"], ())),
+            changed_provisions=tuple(changed.get(row["id"], ())),
         )
     return result
 
 
 def load_regulations(regulation_ids: Iterable[int] | None = None) -> dict[int, f.RegulationFacts]:
-    """Facts of the given regulations (all when None) and of the live regulations relating to them."""
+    """Facts of the given regulations (all when None) and of the live regulations relating to them.
+
+    Those relating to them are the sources of relations towards them, the regulations implementing
+    their delegations and the amending regulations that change their Pasal.
+    """
     relations = RegulationRelation.objects.filter(source__live=True).order_by("target_id", "sort_order")
     regulations = RegulationPage.objects.all()
-    if regulation_ids is not None:
-        ids = set(regulation_ids)
+    ids = None if regulation_ids is None else set(regulation_ids)
+    if ids is not None:
         relations = relations.filter(target_id__in=ids)
     incoming = defaultdict(lambda: defaultdict(list))
     related_ids = set()
     for target_id, source_id, kind in relations.values_list("target_id", "source_id", "kind"):
         incoming[target_id][kind].append(source_id)
         related_ids.add(source_id)
-    if regulation_ids is not None:
+    changed = _changed_provisions(ids)
+    related_ids.update(change.by for changes in changed.values() for change in changes)
+    if ids is not None:
+        documents = RegulationPage.objects.filter(pk__in=ids).exclude(document=None).values("document_id")
+        delegations = _delegations(documents)
+        related_ids.update(i for items in delegations.values() for d in items for i in d.implemented_by)
         regulations = regulations.filter(pk__in=ids | related_ids)
-    return _regulation_facts(regulations.values(*_REGULATION_FIELDS), incoming)
+    else:
+        delegations = _delegations(None)
+    return _regulation_facts(regulations.values(*_REGULATION_FIELDS), incoming, delegations, changed)
 
 
 def load(service_ids: Iterable[int] | None = None):

@@ -140,6 +140,15 @@ class FindingData:
     suggested_regulation_id: int | None = None
 
 
+_PASAL_RE = re.compile(r"pasal\s+(\d+[a-z]?)", re.I)
+
+
+def pasal_number(provision: str) -> str:
+    """The Pasal a provision names, lower case ("Pasal 5A ayat (2)" → "5a"), or "" when none."""
+    match = _PASAL_RE.search(provision or "")
+    return match.group(1).lower() if match else ""
+
+
 def content_words(text: str) -> set[str]:
     """The meaningful lower-case words of a "tentang", for comparing matters."""
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 and w not in _STOPWORDS}

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from . import facts as f
-from .messages import components_param, message_param, regulations_param, titles_param
+from .messages import components_param, regulations_param, titles_param
 from .messages import gettext_noop as _
 from .rulebase import (
     ELECTRONIC_KEYWORDS,
@@ -22,6 +22,7 @@ from .rulebase import (
     Severity,
     covers_same_matter,
 )
+from .text_rules import check_basis_provision_changed, check_delegation_open
 
 # --- legal basis ---------------------------------------------------------------------------------
 
@@ -198,7 +199,7 @@ def check_sop_revoked(service, ctx, threshold):
             yield Hit(message, params, regulation_id=reg.id)
 
 
-# --- electronic delivery and delegations ------------------------------------------------------------
+# --- electronic delivery (delegations and changed Pasal: text_rules) ------------------------------------------------------------
 
 
 def check_electronic_unregulated(service, ctx, threshold):
@@ -210,33 +211,6 @@ def check_electronic_unregulated(service, ctx, threshold):
         if reg and reg.in_force and any(word in reg.tentang.lower() for word in ELECTRONIC_KEYWORDS):
             return
     yield Hit(_("Layanan tersedia daring, tetapi tidak ada dasar hukum yang mengatur layanan elektronik."))
-
-
-def check_delegation_open(service, ctx, threshold):
-    """A linked regulation delegates a matter to a Perwal that no Perwal in force implements yet."""
-    for reg_id in sorted(service.regulation_ids):
-        reg = ctx.regulation(reg_id)
-        if reg is None or not reg.in_force:
-            continue
-        for delegation in reg.delegations:
-            if any((impl := ctx.regulation(i)) and impl.in_force for i in delegation.implemented_by):
-                continue
-            params = {
-                "reg": regulations_param([reg.ref]),
-                "where": f" {delegation.provision}" if delegation.provision else "",
-                # An inferred delegation's matter is a msgid; a parser-found one is quoted as written.
-                "matter": message_param(delegation.matter) if delegation.inferred else delegation.matter,
-            }
-            if delegation.inferred:
-                message = _(
-                    "%(reg)s%(where)s mendelegasikan pengaturan %(matter)s, tetapi belum ada pelaksananya. "
-                    "(Diperkirakan dari hubungan antarperaturan.)"
-                )
-            else:
-                message = _(
-                    "%(reg)s%(where)s mendelegasikan pengaturan %(matter)s, tetapi belum ada pelaksananya."
-                )
-            yield Hit(message, params, regulation_id=reg.id)
 
 
 RULES: tuple[Rule, ...] = (
@@ -271,6 +245,14 @@ RULES: tuple[Rule, ...] = (
         Severity.INFO,
         _("Tambahkan peraturan perubahan sebagai dasar hukum."),
         check_basis_amended,
+    ),
+    Rule(
+        "BASIS_PROVISION_CHANGED",
+        _("Pasal dasar hukum diubah atau dihapus"),
+        _("Pasal yang ditautkan sebagai dasar hukum telah diubah atau dihapus oleh peraturan perubahan."),
+        Severity.WARNING,
+        _("Periksa rumusan pasal yang berlaku dan perbarui tautan dasar hukum layanan."),
+        check_basis_provision_changed,
     ),
     Rule(
         "NO_SK_SP",
@@ -351,7 +333,10 @@ RULES: tuple[Rule, ...] = (
         _("Delegasi belum dilaksanakan"),
         _("Peraturan dasar mendelegasikan pengaturan lebih lanjut, tetapi peraturan pelaksananya belum ada."),
         Severity.INFO,
-        _("Susun Peraturan Wali Kota pelaksana dan catat hubungan 'Melaksanakan'."),
+        _(
+            "Susun peraturan pelaksana yang menyebut pasal yang dilaksanakan, atau catat hubungan "
+            "'Melaksanakan' beserta pasalnya."
+        ),
         check_delegation_open,
     ),
 )

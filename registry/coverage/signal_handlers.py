@@ -9,7 +9,7 @@ import logging
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from registry.regulations.signals import statuses_changed
+from registry.regulations.signals import references_changed, statuses_changed
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,8 @@ def regulation_deleting(sender, instance, **kwargs):
 
 
 def statuses_were_changed(sender, page_ids, **kwargs):
-    """Derived regulation statuses changed: recompute every service relying on those regulations."""
+    """Derived regulation statuses (or their stored delegations and amended Pasal) changed: recompute
+    every service relying on those regulations."""
     from .tasks import recompute_for_regulations_task
 
     _enqueue(recompute_for_regulations_task, sorted(page_ids))
@@ -93,5 +94,6 @@ def register_signal_handlers():
         regulation_deleting, sender=RegulationPage, dispatch_uid="coverage_regulation_deleting"
     )
     statuses_changed.connect(statuses_were_changed, dispatch_uid="coverage_statuses_changed")
+    references_changed.connect(statuses_were_changed, dispatch_uid="coverage_references_changed")
     post_save.connect(rules_changed, sender=RuleConfig, dispatch_uid="coverage_rule_saved")
     post_delete.connect(rules_changed, sender=RuleConfig, dispatch_uid="coverage_rule_deleted")

@@ -207,9 +207,80 @@ def document_text(page) -> dict:
     return {"articles": articles, "page_texts": page_texts, "has_ocr": any(p.is_ocr for p in page_texts)}
 
 
+@dataclass
+class LegalBasisItem:
+    """One Mengingat item: its text, and the public registry records it cites (base first)."""
+
+    item: int
+    text: str
+    regulations: list = field(default_factory=list)
+
+
+def legal_basis(page) -> list[LegalBasisItem]:
+    """The Mengingat list read from the signed document, linking the cited records the public may see."""
+    if not page.document_id:
+        return []
+    document_model = page._meta.get_field("document").related_model
+    rows = document_model(pk=page.document_id).citations.select_related("target__regulation_type")
+    hidden, items = _hidden(page), {}
+    for row in rows.order_by("item", "position"):
+        entry = items.setdefault(row.item, LegalBasisItem(row.item, row.raw_text))
+        if (
+            row.target is not None
+            and visible_among(row.target, hidden)
+            and row.target not in entry.regulations
+        ):
+            entry.regulations.append(row.target)
+    return list(items.values())
+
+
+def cited_by(page) -> list:
+    """The public regulations whose Mengingat cites this one, newest first."""
+    citing_documents = page.cited_by.values("document_id")
+    return list(
+        type(page)
+        .objects.filter(public_q(hidden_paths=_hidden(page)), document_id__in=citing_documents)
+        .select_related("regulation_type")
+        .order_by("-tahun", "nomor")
+    )
+
+
+def amended_pasal(page) -> dict[str, list]:
+    """By anchor ("pasal-5"), the changes public amending regulations made to this regulation's Pasal.
+
+    Each change carries ``source`` (the amending regulation) and ``source_anchor`` (where in it).
+    """
+    changes = list(page.amended_provisions.order_by("pk"))
+    if not changes:
+        return {}
+    documents = {change.document_id for change in changes}
+    sources = {
+        source.document_id: source
+        for source in type(page)
+        .objects.filter(public_q(hidden_paths=_hidden(page)), document_id__in=documents)
+        .select_related("regulation_type")
+    }
+    by_anchor = {}
+    for change in changes:
+        source = sources.get(change.document_id)
+        if source is None or source.pk == page.pk:
+            continue
+        change.source = source
+        by_anchor.setdefault(change.anchor, []).append(change)
+    return by_anchor
+
+
+def _mark_amended(articles, changes: dict) -> None:
+    """Attach each Pasal's changes (``node.changes``) for the template."""
+    for node in articles:
+        node.changes = changes.get(node.anchor, []) if node.kind == "pasal" else []
+
+
 def regulation_context(page, context: dict) -> dict:
     """Add everything the public regulation page lists to ``context`` and return it."""
     context.update(document_text(page))
+    changes = amended_pasal(page)
+    _mark_amended(context["articles"], changes)
     context.update(
         {
             "jdih_rows": jdih_rows(page),
@@ -218,6 +289,9 @@ def regulation_context(page, context: dict) -> dict:
             "incoming_relations": incoming_relations(page),
             "linked_services": linked_services(page),
             "files": attached_files(page),
+            "legal_basis": legal_basis(page),
+            "cited_by": cited_by(page),
+            "amended_pasal": changes,
         }
     )
     return context

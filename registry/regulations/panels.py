@@ -37,3 +37,23 @@ class ExtractionStatusPanel(Panel):
             context["document"] = instance.document if instance.document_id else None
             context["page"] = instance
             return context
+
+
+class ReferencesPanel(Panel):
+    """Read-only: the Mengingat citations and delegation clauses read from the signed document."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "regulations/panels/references.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            document = self.instance.document if self.instance.document_id else None
+            context["citations"] = (
+                list(document.citations.select_related("target")) if document is not None else []
+            )
+            context["delegations"] = (
+                list(document.delegations.select_related("target", "fulfilled_by"))
+                if document is not None
+                else []
+            )
+            return context

@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_unpublished
 
 from .choices import ExtractionStatus
+from .references import pages_affected_by, refresh_fulfilment, resolve_for_page
 from .status import refresh_statuses
 
 #: Set this attribute to True on a document instance to save it without queueing an extraction
@@ -14,6 +15,17 @@ SKIP_EXTRACTION_ATTR = "_skip_auto_extraction"
 
 def _refresh(sender, **kwargs):
     refresh_statuses()
+
+
+def _references_published(sender, instance, **kwargs):
+    """A regulation was published: resolve the citations waiting for it, refresh delegation fulfilment."""
+    resolve_for_page(instance)
+    refresh_fulfilment(pages_affected_by(instance))
+
+
+def _references_unpublished(sender, instance, **kwargs):
+    """A regulation was unpublished: the delegations it fulfilled are open again."""
+    refresh_fulfilment(pages_affected_by(instance))
 
 
 def _note_file_change(sender, instance, update_fields=None, **kwargs):
@@ -53,6 +65,12 @@ def register_signal_handlers():
     page_published.connect(_refresh, sender=RegulationPage, dispatch_uid="regulations_status_published")
     page_unpublished.connect(_refresh, sender=RegulationPage, dispatch_uid="regulations_status_unpublished")
     post_delete.connect(_refresh, sender=RegulationPage, dispatch_uid="regulations_status_deleted")
+    page_published.connect(
+        _references_published, sender=RegulationPage, dispatch_uid="regulations_references_published"
+    )
+    page_unpublished.connect(
+        _references_unpublished, sender=RegulationPage, dispatch_uid="regulations_references_unpublished"
+    )
     pre_save.connect(
         _note_file_change, sender=RegulationDocument, dispatch_uid="regulations_document_file_change"
     )

@@ -8,3 +8,7 @@ statuses_changed = Signal()
 #: Sent after a document's extraction finished (whatever its outcome); ``instance`` is the document and
 #: ``run`` its ExtractionRun. Page texts and the article tree are stored by then.
 document_extracted = Signal()
+
+#: Sent after stored citations, delegations or amended Pasal changed (an extraction, a publication);
+#: ``page_ids`` lists the regulations whose delegations or amended Pasal are concerned.
+references_changed = Signal()

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from registry.permissions import REGULATION_REGISTER_PERMISSION
 
 from .admin_views import REFERENCE_MENU_HOOK, RegulationRegisterViewSet
+from .delegation_views import DelegationViewSet
 from .models import RegulationType
 
 
@@ -51,6 +52,12 @@ def register_regulation_register_permission():
     """Let administrators grant access to the regulation register in Wagtail's group editor."""
     app_label, codename = REGULATION_REGISTER_PERMISSION.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+@hooks.register("register_admin_viewset")
+def register_delegation_list():
+    """Add "Delegasi terbuka" (the legal bureau's list of delegation clauses) to the main menu."""
+    return DelegationViewSet()
 
 
 # Hooks of the review, upload-first and JDIHN import views.

@@ -10,6 +10,8 @@ from registry.coverage.rules import RULES
 from registry.regulations.choices import RelationKind
 from registry.services.models import LegalBasis, ServicePage, ServiceSOP, ServiceStep
 from tests import factories
+from tests.regulations.reference_texts import AMENDING, PERDA, PERWAL
+from tests.regulations.test_references import _regulation_with_text
 
 from .builders import codes_of, complete_service, coverage_of, regulations
 
@@ -61,16 +63,35 @@ def test_revoking_a_regulation_flips_every_service_relying_on_it_and_unrevoking_
 
 
 def test_publishing_an_implementing_perwal_closes_an_open_delegation():
-    """A Perda with no implementing Perwal is an open delegation until one is published."""
-    perda = factories.regulation("PERDA", tentang="Retribusi Jasa Umum")
+    """A Perda whose text delegates (stored) is an open delegation until the implementing Perwal is published."""
+    perda = _regulation_with_text("PERDA", "3", 2018, PERDA)
     regs = regulations()
     page, _ = complete_service(regs=regs)
     LegalBasis.objects.create(page=page, regulation=perda, sort_order=20)
     ServicePage.objects.get(pk=page.pk).save_revision().publish()
     assert "DELEGATION_OPEN" in codes_of(page)
-    perwal = factories.regulation("PERWAL", tentang="Tarif Retribusi Jasa Umum")
-    factories.relate(perwal, perda, RelationKind.MELAKSANAKAN)
+    _regulation_with_text("PERWAL", "7", 2019, PERWAL, tentang="Tata Cara Pemungutan")
     assert "DELEGATION_OPEN" not in codes_of(page)
+
+
+def test_a_perda_without_stored_delegations_is_not_assumed_to_delegate():
+    """The inferred 'every Perda delegates' guess is gone: no text, no open delegation."""
+    perda = factories.regulation("PERDA", tentang="Retribusi Jasa Umum")
+    page, _ = complete_service(regs=regulations())
+    LegalBasis.objects.create(page=page, regulation=perda, sort_order=20)
+    ServicePage.objects.get(pk=page.pk).save_revision().publish()
+    assert "DELEGATION_OPEN" not in codes_of(page)
+
+
+def test_publishing_an_amendment_flags_the_linked_pasal_it_deletes():
+    """A service citing Pasal 2 of a Perda gets BASIS_PROVISION_CHANGED once the amendment deleting it is out."""
+    perda = _regulation_with_text("PERDA", "3", 2018, PERDA)
+    page, _ = complete_service(regs=regulations())
+    LegalBasis.objects.create(page=page, regulation=perda, provision="Pasal 2 ayat (1)", sort_order=20)
+    ServicePage.objects.get(pk=page.pk).save_revision().publish()
+    assert "BASIS_PROVISION_CHANGED" not in codes_of(page)
+    _regulation_with_text("PERDA", "2", 2022, AMENDING, tentang="Perubahan atas Retribusi Jasa Umum")
+    assert "BASIS_PROVISION_CHANGED" in codes_of(page)
 
 
 def test_unpublished_service_is_kept_but_not_live():

@@ -46,11 +46,13 @@ PERDA = reg(
     "PERDA",
     "Retribusi Pelayanan Administrasi Kependudukan",
     delegations=(f.DelegationFacts("x", implemented_by=(2,)),),
+    changed_provisions=(f.ProvisionChangeFacts("7", f.PASAL_DIUBAH, by=6),),
 )
 PERWAL = reg(2, "PERWAL", "Penyelenggaraan Pelayanan secara Elektronik")
 SK_SP = reg(3, "KEP_KEPALA_PD", "Standar Pelayanan", tanggal_penetapan=date(2024, 2, 1))
 UU = reg(4, "UU", "Administrasi Kependudukan")
-REGULATIONS = {r.id: r for r in (PERDA, PERWAL, SK_SP, UU)}
+AMENDING = reg(6, "PERDA", "Perubahan atas Retribusi Pelayanan Administrasi Kependudukan")
+REGULATIONS = {r.id: r for r in (PERDA, PERWAL, SK_SP, UU, AMENDING)}
 
 COMPLETE = f.ServiceFacts(
     id=10,
@@ -89,6 +91,12 @@ BROKEN = {
     "NO_LOCAL_BASIS": (replace(COMPLETE, links=(f.LinkFacts(4), f.LinkFacts(3, f.ROLE_SK_SP))), ()),
     "BASIS_REVOKED": (COMPLETE, (replace(UU, status="dicabut", revoked_by=(2,)),)),
     "BASIS_AMENDED": (COMPLETE, (replace(UU, status="diubah", amended_by=(5,)), reg(5, "UU", "Perubahan"))),
+    "BASIS_PROVISION_CHANGED": (
+        replace(
+            COMPLETE, links=(f.LinkFacts(1, f.ROLE_BASIS, "biaya", "Pasal 7 ayat (1)"), *COMPLETE.links[1:])
+        ),
+        (),
+    ),
     "NO_SK_SP": (replace(COMPLETE, links=COMPLETE.links[:3]), ()),
     "SK_SP_OUTDATED": (COMPLETE, (replace(SK_SP, tanggal_penetapan=date(2021, 1, 5)),)),
     "SP_INCOMPLETE": (replace(COMPLETE, filled={**COMPLETE.filled, "sarana": False}), ()),
@@ -224,19 +232,55 @@ def test_office_only_service_needs_no_electronic_basis():
     assert "ELECTRONIC_UNREGULATED" not in codes(service, ctx(replace(PERWAL, tentang="Tata Cara")))
 
 
-def test_open_delegation_says_it_is_inferred():
-    """A Perda with no implementing Perwal in force yields an informational, inferred finding."""
-    perda = replace(PERDA, delegations=(f.DelegationFacts("lebih lanjut", implemented_by=()),))
+def test_open_delegation_quotes_its_pasal_and_sentence():
+    """A stored delegation with no implementer in force names its Pasal and quotes the clause."""
+    clause = "Tata cara pemungutan diatur dengan Peraturan Wali Kota."
+    perda = replace(PERDA, delegations=(f.DelegationFacts(clause, "Peraturan Wali Kota", "Pasal 9"),))
     (finding,) = [x for x in evaluate(COMPLETE, ctx(perda)) if x.code == "DELEGATION_OPEN"]
     assert finding.severity == Severity.INFO
-    assert "Diperkirakan" in message(finding)
+    assert "Pasal 9" in message(finding) and clause in message(finding)
 
 
-def test_parser_delegation_names_its_provision():
-    """An exact delegation (from the parser, later) names the pasal and is not marked inferred."""
-    perda = replace(PERDA, delegations=(f.DelegationFacts("tarif", provision="Pasal 9", inferred=False),))
-    (finding,) = [x for x in evaluate(COMPLETE, ctx(perda)) if x.code == "DELEGATION_OPEN"]
-    assert "Pasal 9" in message(finding) and "Diperkirakan" not in message(finding)
+def test_a_regulation_without_stored_delegations_delegates_nothing():
+    """No delegation is assumed: a Perda without parsed delegations never yields DELEGATION_OPEN."""
+    perda = replace(PERDA, delegations=())
+    assert "DELEGATION_OPEN" not in codes(COMPLETE, ctx(perda, replace(PERWAL, status="dicabut")))
+
+
+def test_changed_pasal_is_found_only_for_the_linked_pasal():
+    """Linking Pasal 7 trips the rule; Pasal 8 or no Pasal does not; linking the amendment settles 'diubah'."""
+
+    def service(provision, *extra):
+        return replace(
+            COMPLETE, links=(f.LinkFacts(1, f.ROLE_BASIS, "biaya", provision), *COMPLETE.links[1:], *extra)
+        )
+
+    assert "BASIS_PROVISION_CHANGED" in codes(service("Pasal 7"))
+    assert "BASIS_PROVISION_CHANGED" not in codes(service("Pasal 8"))
+    assert "BASIS_PROVISION_CHANGED" not in codes(service(""))
+    assert "BASIS_PROVISION_CHANGED" not in codes(service("Pasal 7", f.LinkFacts(6, f.ROLE_BASIS)))
+
+
+def test_deleted_pasal_is_found_even_when_the_amendment_is_linked():
+    """A deleted Pasal can no longer be a basis, whatever else the service links."""
+    perda = replace(PERDA, changed_provisions=(f.ProvisionChangeFacts("7", f.PASAL_DIHAPUS, by=6),))
+    service = replace(
+        COMPLETE,
+        links=(
+            f.LinkFacts(1, f.ROLE_BASIS, "biaya", "Pasal 7"),
+            *COMPLETE.links[1:],
+            f.LinkFacts(6, f.ROLE_BASIS),
+        ),
+    )
+    (finding,) = [x for x in evaluate(service, ctx(perda)) if x.code == "BASIS_PROVISION_CHANGED"]
+    assert "telah dihapus oleh" in message(finding)
+    assert finding.suggested_regulation_id == 6
+
+
+def test_a_changed_pasal_by_an_amendment_not_in_force_is_ignored():
+    """Only an amending regulation in force changes a Pasal."""
+    service = replace(COMPLETE, links=(f.LinkFacts(1, f.ROLE_BASIS, "biaya", "Pasal 7"), *COMPLETE.links[1:]))
+    assert "BASIS_PROVISION_CHANGED" not in codes(service, ctx(replace(AMENDING, status="dicabut")))
 
 
 def test_disabled_rule_and_severity_override():

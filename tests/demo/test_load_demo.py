@@ -18,7 +18,15 @@ from wagtail.models import Page, Revision
 from registry.demo.loader import load_demo
 from registry.reference.regulations import REGULATION_TYPES
 from registry.regulations.choices import RelationKind, Status
-from registry.regulations.models import RegulationDocument, RegulationPage, RegulationRelation, RegulationType
+from registry.regulations.extraction.pipeline import extract_document
+from registry.regulations.models import (
+    Citation,
+    Delegation,
+    RegulationDocument,
+    RegulationPage,
+    RegulationRelation,
+    RegulationType,
+)
 from registry.regulations.reference_data import ensure_regulation_types
 from registry.services.models import (
     ComplaintChannel,
@@ -169,6 +177,26 @@ class LoadDemoTests(TestCase):
         self.assertIn("<svg", body)
         self.assertIn('role="img"', body)
         self.assertIn("Dinas Kependudukan dan Pencatatan Sipil", body)
+
+    def test_every_demo_pdf_has_its_mengingat_and_delegations_stored(self):
+        """Each local PDF, extracted as `make run` does, has its Mengingat stored and resolved, and its
+        delegations kept with their Pasal."""
+        # Extraction waits for the loader's transaction to commit, which a TestCase never does.
+        local = RegulationPage.objects.filter(regulation_type__is_local=True).exclude(document=None)
+        self.assertGreaterEqual(local.count(), 30)
+        for page in local.select_related("document"):
+            extract_document(page.document)
+        for page in local:
+            with self.subTest(page=page.short_title()):
+                self.assertTrue(Citation.objects.filter(document_id=page.document_id).exists())
+        statutory = Citation.objects.exclude(cited_kind="UUD")
+        self.assertEqual(statutory.filter(target=None).count(), 0)
+        open_rows = Delegation.objects.filter(direction=Delegation.Direction.OPEN)
+        perda = _regulation("PERDA", "1", 2024)
+        delegation = open_rows.get(document_id=perda.document_id)
+        self.assertEqual((delegation.pasal, delegation.delegated_type), ("Pasal 13", "PERWAL"))
+        self.assertEqual(delegation.fulfilled_by, _regulation("PERWAL", "6", 2024))
+        self.assertTrue(open_rows.filter(fulfilled_by=None).exists())
 
     def test_perwal_pdf_follows_the_skeleton(self):
         """The Perwal PDF has the kop, title block, konsiderans, Bab/Pasal and the Berita Daerah line."""

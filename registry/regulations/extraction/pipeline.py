@@ -28,6 +28,7 @@ from django.utils import timezone
 from ..choices import ExtractionStatus
 from ..models import DocumentPage, ExtractionRun, RegulationDocument
 from ..parser import parse_regulation
+from ..references import store_references
 from ..signals import document_extracted
 from ..structure import store_structure
 from . import reasons
@@ -137,17 +138,19 @@ def extract_document(
 
 
 def _store_structure(document: RegulationDocument) -> None:
-    """Parse the stored page texts and keep the article tree (BAB / Pasal / ayat) of the document."""
+    """Parse the stored page texts and keep the document's article tree (BAB / Pasal / ayat) and
+    what it says about other regulations (Mengingat, delegations, amended Pasal)."""
     texts = list(
         DocumentPage.objects.filter(document=document).order_by("number").values_list("text", flat=True)
     )
     try:
-        nodes = parse_regulation(texts).body
+        parsed = parse_regulation(texts)
     except Exception:
-        # A parser bug must not lose the extracted text; the tree is simply left empty.
+        # A parser bug must not lose the extracted text; the derived rows are simply left empty.
         logger.exception("Parsing document %s failed", document.pk)
-        nodes = []
-    store_structure(document, nodes)
+        parsed = None
+    store_structure(document, parsed.body if parsed else [])
+    store_references(document, parsed)
 
 
 def _already_extracted(document: RegulationDocument, sha256: str) -> bool:

@@ -19,7 +19,7 @@ from wagtail.search import index
 from ..choices import IN_FORCE, INVERSE_LABELS, Gazette, RelationKind, Status
 from ..page_context import regulation_context
 from ..page_forms import RegulationPageForm
-from ..panels import ExtractionStatusPanel, IncomingRelationsPanel
+from ..panels import ExtractionStatusPanel, IncomingRelationsPanel, ReferencesPanel
 from .extraction import ArticleNode
 
 
@@ -171,6 +171,7 @@ class RegulationPage(Page):
             "relations", heading=_("Hubungan dengan peraturan lain (dari peraturan ini)"), label=_("Hubungan")
         ),
         IncomingRelationsPanel(heading=_("Hubungan dari peraturan lain (ke peraturan ini)")),
+        ReferencesPanel(heading=_("Dasar hukum dan delegasi (dibaca dari naskah)")),
         MultiFieldPanel(
             [FieldPanel("declared_not_in_force"), FieldPanel("status_note")], heading=_("Status")
         ),

@@ -7,6 +7,7 @@ the corpus ground truth (``shared/corpus/real/LABELS.md``) so that both can be c
 
 from __future__ import annotations
 
+from .amendments import parse_amendments
 from .body import count_pasal, find_body_range, parse_body
 from .closing import parse_closing, parse_delegations, parse_revocations
 from .head import parse_head, parse_konsiderans
@@ -45,6 +46,7 @@ def parse_regulation(pages: list[str]) -> ParsedRegulation:
         closing=closing,
         document=doc,
         warnings=warnings,
+        amendments=parse_amendments(head, nodes),
     )
 
 

@@ -146,6 +146,22 @@ class Delegation:
 
 
 @dataclass
+class Amendment:
+    """One instruction of an amending instrument: a Pasal of the amended regulation changed.
+
+    ``kind`` is DIUBAH (new wording, also when only an ayat or huruf of it changes), DIHAPUS (the
+    whole Pasal deleted) or DISISIPKAN (a new Pasal inserted); ``pasal`` is its label ("5", "29A");
+    ``source_anchor`` is the anchor of the amending instrument's own Pasal that carries it.
+    """
+
+    kind: str
+    pasal: str
+    text: str
+    target: Citation | None = None
+    source_anchor: str = ""
+
+
+@dataclass
 class Closing:
     """The signing and promulgation block."""
 
@@ -170,3 +186,4 @@ class ParsedRegulation:
     closing: Closing
     document: NormalisedDocument
     warnings: list[str] = field(default_factory=list)
+    amendments: list[Amendment] = field(default_factory=list)
