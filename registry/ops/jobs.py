@@ -45,7 +45,7 @@ def apply_effective_relations() -> str:
         .order_by("-queued_at")
         .first()
     )
-    after = timezone.localdate(last.queued_at) if last is not None else None
+    after = timezone.localdate(last.queued_at, timezone.get_default_timezone()) if last is not None else None
     changed = refresh_statuses()
     if after is None:
         services = engine.recompute(None).services

@@ -12,11 +12,11 @@ test can move time (time-machine) and see the law change.
 
 Public API (for other apps):
 
-* :func:`today` — the site's local date;
+* :func:`today` — the city's date (``TIME_ZONE``);
 * :func:`start_date` / :func:`effective_date` / :func:`relation_in_effect` — dates of one regulation
   or relation;
 * :func:`status_on` — a regulation's status on a date (:data:`NOT_YET` before it takes effect);
-* :func:`statuses_on` — the same for many regulations in three queries;
+* :func:`statuses_on` — the same for many regulations in two queries;
 * :func:`in_force_ids` — the regulations in force on a date;
 * :func:`relations_taking_effect` — the relations that take effect between two dates (the daily job);
 * :func:`go_live_for` — the scheduled publication time for a tanggal pengundangan;
@@ -44,8 +44,12 @@ DATE_FIELDS = ("tanggal_berlaku", "tanggal_pengundangan", "tanggal_penetapan", "
 
 
 def today() -> date:
-    """The site's local date: the one place the registry's date logic asks what day it is."""
-    return timezone.localdate()
+    """The city's date: the one place the registry's date logic asks what day it is.
+
+    Read in the site's time zone (``TIME_ZONE``), not an editor's preferred one, so that "today"
+    does not depend on who is logged in.
+    """
+    return timezone.localdate(timezone=timezone.get_default_timezone())
 
 
 def start_from_values(berlaku, pengundangan, penetapan, tahun) -> date | None:
@@ -78,7 +82,7 @@ def relation_in_effect(relation, on: date | None = None) -> bool:
 
 
 def go_live_for(pengundangan: date | None):
-    """When a regulation promulgated on ``pengundangan`` should go live: that day's 00:00 local time.
+    """When a regulation promulgated on ``pengundangan`` should go live: that day's 00:00 city time.
 
     None when the date is not in the future (publish at once). Midnight, because the regulation is
     law from the first moment of the day it is promulgated; the ``publish_scheduled`` job (every
@@ -87,7 +91,7 @@ def go_live_for(pengundangan: date | None):
     if pengundangan is None or pengundangan <= today():
         return None
     midnight = datetime.combine(pengundangan, time.min)
-    return timezone.make_aware(midnight, timezone.get_current_timezone())
+    return timezone.make_aware(midnight, timezone.get_default_timezone())
 
 
 def format_date(value) -> str:
