@@ -14,7 +14,7 @@ from registry.visibility import public_pages, serve_page
 from search.params import parse_year
 
 from . import effective
-from .choices import Status
+from .choices import IN_FORCE, Status
 
 PAGE_SIZE = 20
 
@@ -49,8 +49,11 @@ def browse_regulations(request, index, regulations, types, jenis=None, tahun=Non
         as_of = effective.parse_as_of(request.GET.get("berlaku_pada"))
     except effective.InvalidDate as exc:
         as_of_error = str(exc)
+    statuses = {}
     if as_of is not None:
-        base = base.filter(pk__in=effective.in_force_ids(as_of, base))
+        # Every regulation's status on that date in two queries, for the filter and the badges.
+        statuses = effective.statuses_on(None, as_of)
+        base = base.filter(pk__in=[pk for pk, code in statuses.items() if code in IN_FORCE])
     jenis = jenis or request.GET.get("jenis") or None
     tahun = tahun or parse_year(request.GET.get("tahun"))
     status = request.GET.get("status") or None
@@ -92,7 +95,6 @@ def browse_regulations(request, index, regulations, types, jenis=None, tahun=Non
     paginator = Paginator(ordered, PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
     if as_of is not None:
-        statuses = effective.statuses_on([regulation.pk for regulation in page_obj], as_of)
         for regulation in page_obj:
             regulation.as_of_status = statuses.get(regulation.pk, regulation.status)
             regulation.as_of_status_label = effective.status_label(regulation.as_of_status)
