@@ -10,6 +10,7 @@ from registry.ops import schedule
 from registry.ops.models import RunOutcome
 from registry.regulations.choices import RelationKind, Status
 from registry.regulations.models import RegulationIndexPage, RegulationPage, RegulationType
+from tests import factories
 
 from .base import RegistryAdminTestCase
 
@@ -92,3 +93,17 @@ class ScheduledPublicationTests(RegistryAdminTestCase):
             page = self._publish_new_perwal(date(2026, 12, 2))
             self.assertTrue(page.live)
             self.assertIsNone(page.go_live_at)
+
+    def test_edit_view_dates_a_relation_not_yet_in_effect(self):
+        """The target's "Hubungan" tab says a revocation taking effect later starts on its date."""
+        with time_machine.travel(datetime(2026, 12, 2, 10, tzinfo=WITA), tick=False):
+            source = factories.regulation(
+                "PERWAL",
+                nomor="30",
+                tahun=2026,
+                tanggal_penetapan=date(2026, 11, 30),
+                tanggal_berlaku=date(2027, 1, 1),
+            )
+            factories.relate(source, self.perwal, RelationKind.MENCABUT)
+            html = self.client.get(self.edit_url(self.perwal)).content.decode()
+            self.assertIn("belum berlaku; mulai 1 Januari 2027", html)
