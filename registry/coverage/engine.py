@@ -69,10 +69,22 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def _evaluate(service_ids, today, report):
+def compute_as_of(on: date, service_ids: Iterable[int] | None = None):
+    """Coverage as it stood on ``on``, computed and not stored: ``(coverages, findings, statuses)``.
+
+    The regulations are read as of ``on`` (the relations in effect and the statuses of that day) and
+    the age-based rules measure from it; the services are read as they are now (their links have no
+    history here). For an SPBE evidence pack produced for a past assessment date.
+    """
+    ids = None if service_ids is None else sorted(set(service_ids))
+    with _no_cyclic_gc():
+        return _evaluate(ids, on, lambda phase, done, total: None, as_of=on)
+
+
+def _evaluate(service_ids, today, report, as_of=None):
     """Load the facts and run the rules; return unsaved coverages, findings and status counts."""
     report("load", 0, 0)
-    services, regulations = loader.load(service_ids)
+    services, regulations = loader.load(service_ids, on=as_of)
     ctx = Context(regulations=regulations, today=today, settings=loader.load_settings())
     now = timezone.now()
     coverages, findings, statuses = [], [], Counter()

@@ -11,18 +11,18 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _t
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from registry.regulations import effective
 from registry.regulations.choices import Status
 from registry.services.components import Component
 from registry.services.models import LegalBasis, LegalBasisRole, ServicePage, ServiceSOP
 
-from . import display
+from . import display, engine
 from .models import ServiceCoverage
 
 _ROLE_LABELS = dict(LegalBasisRole.choices)
@@ -55,13 +55,25 @@ class Evidence:
 
 
 def build_evidence(as_of: date | None = None) -> Evidence:
-    """Gather live services with their links, SOPs and coverage status (four queries)."""
+    """Gather live services with their links, SOPs and coverage status (four queries).
+
+    With ``as_of`` before or after today, the coverage is computed as of that date
+    (:func:`registry.coverage.engine.compute_as_of`, not stored) and each regulation carries its
+    status on that date (``as_of_status`` / ``as_of_status_label``).
+    """
+    today = effective.today()
+    past = as_of is not None and as_of != today
     services = list(ServicePage.objects.live().select_related("opd").order_by("opd__title", "title"))
     rows = {service.pk: EvidenceRow(service) for service in services}
-    for service_id, status in ServiceCoverage.objects.filter(service_id__in=rows).values_list(
-        "service_id", "status"
-    ):
-        rows[service_id].coverage_status = status
+    if past:
+        coverages, _findings, _statuses = engine.compute_as_of(as_of, list(rows))
+        for coverage in coverages:
+            rows[coverage.service_id].coverage_status = coverage.status
+    else:
+        for service_id, status in ServiceCoverage.objects.filter(service_id__in=rows).values_list(
+            "service_id", "status"
+        ):
+            rows[service_id].coverage_status = status
     links = (
         LegalBasis.objects.filter(page_id__in=rows)
         .select_related("regulation__regulation_type")
@@ -79,7 +91,26 @@ def build_evidence(as_of: date | None = None) -> Evidence:
         sops[sop.page_id].append(sop)
     for service_id, items in sops.items():
         rows[service_id].sops = items
-    return Evidence(as_of or timezone.localdate(), settings.REGISTRY_CITY_NAME, list(rows.values()))
+    if past:
+        _mark_statuses_as_of(rows.values(), as_of)
+    return Evidence(as_of or today, settings.REGISTRY_CITY_NAME, list(rows.values()))
+
+
+def _mark_statuses_as_of(rows, as_of: date) -> None:
+    """Give every regulation the rows name its status on ``as_of`` (one status query for all)."""
+    regulations = [link.regulation for row in rows for link in (*row.sk_sp, *row.bases)]
+    regulations += [sop.regulation for row in rows for sop in row.sops if sop.regulation is not None]
+    statuses = effective.statuses_on({regulation.pk for regulation in regulations}, as_of)
+    for regulation in regulations:
+        regulation.as_of_status = statuses.get(regulation.pk, regulation.status)
+        regulation.as_of_status_label = effective.status_label(regulation.as_of_status)
+
+
+def status_text(regulation) -> str:
+    """The regulation's status in the pack: as of the pack's date when marked, else the stored one."""
+    if getattr(regulation, "as_of_status", None):
+        return regulation.as_of_status_label
+    return str(_STATUS_LABELS.get(regulation.status, regulation.status))
 
 
 def _regulation_cells(regulation):
@@ -89,7 +120,7 @@ def _regulation_cells(regulation):
         regulation.tahun,
         regulation.tentang,
         regulation.tanggal_penetapan,
-        str(_STATUS_LABELS.get(regulation.status, regulation.status)),
+        status_text(regulation),
     ]
 
 
@@ -151,7 +182,7 @@ def write_xlsx(evidence: Evidence) -> bytes:
                     sop.judul,
                     sop.tanggal_efektif,
                     reg.short_title() if reg else "",
-                    str(_STATUS_LABELS.get(reg.status, "")) if reg else "",
+                    status_text(reg) if reg else "",
                 ]
             )
     _sheet(
@@ -211,10 +242,18 @@ def write_xlsx(evidence: Evidence) -> bytes:
     return output.getvalue()
 
 
+def _requested_date(request):
+    """``?tanggal=YYYY-MM-DD`` (today when absent); raises ``effective.InvalidDate``."""
+    return effective.parse_as_of(request.GET.get("tanggal"))
+
+
 @permission_required("coverage.view_servicecoverage", raise_exception=True)
 def evidence_xlsx(request):
-    """Download the evidence pack as XLSX, dated today."""
-    evidence = build_evidence()
+    """Download the evidence pack as XLSX, dated today or ``?tanggal=YYYY-MM-DD``."""
+    try:
+        evidence = build_evidence(_requested_date(request))
+    except effective.InvalidDate as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     response = HttpResponse(
         write_xlsx(evidence), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -226,5 +265,9 @@ def evidence_xlsx(request):
 
 @permission_required("coverage.view_servicecoverage", raise_exception=True)
 def evidence_print(request):
-    """The evidence pack as a printable HTML page, dated today."""
-    return render(request, "coverage/evidence_print.html", {"evidence": build_evidence()})
+    """The evidence pack as a printable HTML page, dated today or ``?tanggal=YYYY-MM-DD``."""
+    try:
+        evidence = build_evidence(_requested_date(request))
+    except effective.InvalidDate as exc:
+        return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
+    return render(request, "coverage/evidence_print.html", {"evidence": evidence})

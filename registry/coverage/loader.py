@@ -9,7 +9,10 @@ instances, since a full recompute reads tens of thousands of rows.
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
 
+from registry.regulations import effective
 from registry.regulations.choices import RelationKind
 from registry.regulations.models import AmendedProvision, Delegation, RegulationPage, RegulationRelation
 from registry.services.models import (
@@ -193,12 +196,18 @@ def _regulation_facts(rows, incoming, delegations, changed) -> dict[int, f.Regul
     return result
 
 
-def load_regulations(regulation_ids: Iterable[int] | None = None) -> dict[int, f.RegulationFacts]:
+def load_regulations(
+    regulation_ids: Iterable[int] | None = None, on: date | None = None
+) -> dict[int, f.RegulationFacts]:
     """Facts of the given regulations (all when None) and of the live regulations relating to them.
 
     Those relating to them are the sources of relations towards them, the regulations implementing
-    their delegations and the amending regulations that change their Pasal.
+    their delegations and the amending regulations that change their Pasal. Relations count from the
+    day they take effect (:mod:`registry.regulations.effective`): on ``on``, today by default. With
+    ``on`` given, each regulation's status is the one it had that day (one more query) instead of
+    the stored one.
     """
+    day = on or effective.today()
     relations = RegulationRelation.objects.filter(source__live=True).order_by("target_id", "sort_order")
     regulations = RegulationPage.objects.all()
     ids = None if regulation_ids is None else set(regulation_ids)
@@ -206,7 +215,11 @@ def load_regulations(regulation_ids: Iterable[int] | None = None) -> dict[int, f
         relations = relations.filter(target_id__in=ids)
     incoming = defaultdict(lambda: defaultdict(list))
     related_ids = set()
-    for target_id, source_id, kind in relations.values_list("target_id", "source_id", "kind"):
+    columns = ("target_id", "source_id", "kind", *(f"source__{name}" for name in effective.DATE_FIELDS))
+    for target_id, source_id, kind, *dates in relations.values_list(*columns):
+        when = effective.start_from_values(*dates)
+        if when is not None and when > day:
+            continue
         incoming[target_id][kind].append(source_id)
         related_ids.add(source_id)
     changed = _changed_provisions(ids)
@@ -218,16 +231,54 @@ def load_regulations(regulation_ids: Iterable[int] | None = None) -> dict[int, f
         regulations = regulations.filter(pk__in=ids | related_ids)
     else:
         delegations = _delegations(None)
-    return _regulation_facts(regulations.values(*_REGULATION_FIELDS), incoming, delegations, changed)
+    rows = regulations.values(*_REGULATION_FIELDS)
+    if on is not None:
+        rows = list(rows)
+        statuses = effective.statuses_on(None if regulation_ids is None else [row["id"] for row in rows], on)
+        for row in rows:
+            row["status"] = statuses.get(row["id"], row["status"])
+    return _regulation_facts(rows, incoming, delegations, changed)
 
 
-def load(service_ids: Iterable[int] | None = None):
-    """Return ``(services, regulations)``: facts of the services and of every regulation they use."""
+def load(service_ids: Iterable[int] | None = None, on: date | None = None):
+    """Return ``(services, regulations)``: facts of the services and of every regulation they use.
+
+    ``on`` gives the regulations as they stood on that date (see :func:`load_regulations`), and the
+    services without the links to regulations that had not taken effect by then
+    (:func:`as_it_stood`).
+    """
     services = load_services(service_ids)
     if service_ids is None:
-        return services, load_regulations()
-    used = set().union(*(service.regulation_ids for service in services)) if services else set()
-    return services, load_regulations(used)
+        regulations = load_regulations(on=on)
+    else:
+        used = set().union(*(service.regulation_ids for service in services)) if services else set()
+        regulations = load_regulations(used, on=on)
+    if on is not None:
+        services = [as_it_stood(service, regulations) for service in services]
+    return services, regulations
+
+
+def as_it_stood(service: f.ServiceFacts, regulations: dict[int, f.RegulationFacts]) -> f.ServiceFacts:
+    """``service`` without its references to regulations not yet in effect (status ``NOT_YET``).
+
+    The registry keeps no history of a service's links, so "as of a date" reads today's links; a
+    regulation enacted after that date cannot have been cited then, so its link is left out and an
+    SOP it establishes counts as established by no instrument.
+    """
+
+    def later(regulation_id):
+        reg = regulations.get(regulation_id)
+        return reg is not None and reg.status == effective.NOT_YET
+
+    links = tuple(link for link in service.links if not later(link.regulation_id))
+    sops = tuple(
+        replace(sop, regulation_id=None) if sop.regulation_id and later(sop.regulation_id) else sop
+        for sop in service.sops
+    )
+    if links == service.links and sops == service.sops:
+        return service
+    filled = {**service.filled, "dasar_hukum": bool(links)}
+    return replace(service, links=links, sops=sops, filled=filled)
 
 
 def load_settings() -> dict[str, RuleSetting]:

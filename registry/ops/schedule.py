@@ -33,18 +33,22 @@ RETRY_AFTER = timedelta(hours=1)
 
 @dataclass(frozen=True)
 class Job:
-    """A scheduled job: ``monthly`` (once per calendar month, local time) or ``every`` interval."""
+    """A scheduled job: ``monthly`` or ``daily`` (once per calendar month or day, local time) or
+    ``every`` interval."""
 
     name: str
     title: Promise
     run: Callable[[], str]
     every: timedelta | None = None
     monthly: bool = False
+    daily: bool = False
 
     @property
     def cadence(self) -> str:
         if self.monthly:
             return str(_("bulanan"))
+        if self.daily:
+            return str(_("harian"))
         if self.every.days and not self.every.seconds:
             return str(_("setiap %(n)s hari")) % {"n": self.every.days}
         minutes = int(self.every.total_seconds() // 60)
@@ -60,11 +64,25 @@ JOBS = (
         jobs.sp_review_reminders,
         monthly=True,
     ),
+    # Before the monthly recompute is irrelevant (that one reads today's law anyway); first in the
+    # day's queue so that pages and coverage show a relation from the morning it takes effect.
+    Job(
+        "apply_effective_relations",
+        _("Terapkan hubungan peraturan yang mulai berlaku"),
+        jobs.apply_effective_relations,
+        daily=True,
+    ),
+    Job(
+        "publish_scheduled",
+        _("Terbitkan halaman terjadwal"),
+        jobs.publish_scheduled,
+        every=timedelta(minutes=5),
+    ),
     Job(
         "regulation_notifications",
         _("Pemberitahuan perubahan dasar hukum"),
         jobs.regulation_notifications,
-        every=timedelta(days=1),
+        daily=True,
     ),
     Job("sweep_extractions", _("Sapu ekstraksi macet"), jobs.sweep_extractions, every=timedelta(minutes=5)),
     Job(
@@ -81,6 +99,11 @@ def month_start(now: datetime) -> datetime:
     """Midnight of the first day of ``now``'s month, in the site's time zone."""
     local = timezone.localtime(now)
     return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def day_start(now: datetime) -> datetime:
+    """Midnight of ``now``'s day, in the site's time zone."""
+    return timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def close_abandoned(now: datetime | None = None) -> int:
@@ -101,8 +124,9 @@ def is_due(job: Job, now: datetime | None = None) -> bool:
     runs = ScheduledJobRun.objects.filter(job=job.name)
     if runs.filter(outcome__in=ACTIVE_OUTCOMES).exists():
         return False
-    if job.monthly:
-        if runs.filter(outcome=RunOutcome.OK, queued_at__gte=month_start(now)).exists():
+    if job.monthly or job.daily:
+        start = month_start(now) if job.monthly else day_start(now)
+        if runs.filter(outcome=RunOutcome.OK, queued_at__gte=start).exists():
             return False
         return not runs.filter(outcome=RunOutcome.FAILED, queued_at__gte=now - RETRY_AFTER).exists()
     return not runs.filter(queued_at__gt=now - job.every).exists()
@@ -166,7 +190,7 @@ def run_job_task(run_id: int) -> str:
 
 
 def last_runs() -> dict[str, ScheduledJobRun]:
-    """The latest run of each job, by job name (one query per job: there are four)."""
+    """The latest run of each job, by job name (one query per job: there are six)."""
     result = {}
     for job in JOBS:
         run = ScheduledJobRun.objects.filter(job=job.name).first()

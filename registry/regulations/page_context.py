@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from registry.visibility import hidden_section_paths, public_q, visible_among
 
+from . import effective
 from .anchors import provision_anchor
 from .choices import RelationKind, Status
 
@@ -30,6 +31,13 @@ _BANNER_KINDS = [
     (RelationKind.MENGUBAH, gettext_lazy("Telah diubah dengan")),
     (RelationKind.MENGUBAH_SEBAGIAN, gettext_lazy("Telah diubah sebagian dengan")),
 ]
+# The same relations before they take effect ("Akan dicabut mulai 1 Januari 2027 oleh").
+_PENDING_TEXT = {
+    RelationKind.MENCABUT: gettext_lazy("Akan dicabut mulai %(date)s oleh"),
+    RelationKind.MENCABUT_SEBAGIAN: gettext_lazy("Akan dicabut sebagian mulai %(date)s oleh"),
+    RelationKind.MENGUBAH: gettext_lazy("Akan diubah mulai %(date)s dengan"),
+    RelationKind.MENGUBAH_SEBAGIAN: gettext_lazy("Akan diubah sebagian mulai %(date)s dengan"),
+}
 
 
 @dataclass
@@ -98,17 +106,29 @@ def jdih_rows(page) -> list[JdihRow]:
     ]
 
 
-def status_banner(page) -> list[BannerLine]:
+def status_banner(page, on=None) -> list[BannerLine]:
     """The sentences that warn a reader that this regulation no longer reads as published.
 
-    Empty for a regulation that is plainly in force. Only published regulations are named, because
-    ``public_incoming`` leaves drafts and restricted regulations out.
+    Empty for a regulation that is plainly in force. Relations count from the day they take effect
+    (``on``, today by default); those still ahead are announced ("Akan dicabut mulai …"). Only
+    published regulations are named, because ``public_incoming`` leaves drafts and restricted
+    regulations out.
     """
+    on = on or effective.today()
+    incoming = [rel for _label, rel in public_incoming(page)]
     lines = []
     for kind, text in _BANNER_KINDS:
-        sources = [rel.source for _label, rel in public_incoming(page) if rel.kind == kind]
+        sources = [
+            rel.source for rel in incoming if rel.kind == kind and effective.relation_in_effect(rel, on)
+        ]
         if sources:
             lines.append(BannerLine(str(text), sources))
+    pending = {}
+    for rel in effective.pending_relations(incoming, on):
+        if rel.kind in _PENDING_TEXT:
+            pending.setdefault((effective.effective_date(rel), rel.kind), []).append(rel.source)
+    for (when, kind), sources in sorted(pending.items(), key=lambda item: (item[0][0], item[0][1])):
+        lines.append(BannerLine(str(_PENDING_TEXT[kind]) % {"date": effective.format_date(when)}, sources))
     if page.declared_not_in_force:
         lines.append(BannerLine(_("Dinyatakan tidak berlaku")))
     return lines
@@ -166,9 +186,18 @@ def outgoing_relations(page) -> list:
     return _with_anchors([rel for rel in page.outgoing if visible_among(rel.target, hidden)])
 
 
-def incoming_relations(page) -> list:
-    """(label, relation) pairs that published regulations declare towards this one."""
-    incoming = public_incoming(page)
+def incoming_relations(page, on=None) -> list:
+    """(label, relation) pairs that published regulations declare towards this one.
+
+    A relation not yet in effect on ``on`` (today by default) reads "Akan dicabut mulai …".
+    """
+    on = on or effective.today()
+    incoming = []
+    for label, rel in public_incoming(page):
+        if rel.kind in _PENDING_TEXT and not effective.relation_in_effect(rel, on):
+            when = effective.format_date(effective.effective_date(rel))
+            label = _PENDING_TEXT[RelationKind(rel.kind)] % {"date": when}
+        incoming.append((label, rel))
     _with_anchors([rel for _label, rel in incoming])
     return incoming
 
@@ -276,17 +305,40 @@ def _mark_amended(articles, changes: dict) -> None:
         node.changes = changes.get(node.anchor, []) if node.kind == "pasal" else []
 
 
-def regulation_context(page, context: dict) -> dict:
+def as_of_context(page, request) -> dict:
+    """The ``?berlaku_pada=YYYY-MM-DD`` part of the page: the date asked for and the status then.
+
+    A malformed date gives ``as_of_error`` (an Indonesian sentence) and the page as of today.
+    """
+    raw = request.GET.get("berlaku_pada") if request is not None else None
+    try:
+        as_of = effective.parse_as_of(raw)
+    except effective.InvalidDate as exc:
+        return {"as_of": None, "as_of_error": str(exc)}
+    if as_of is None:
+        return {"as_of": None}
+    status = effective.status_on(page, as_of)
+    return {
+        "as_of": as_of,
+        "as_of_status": status,
+        "as_of_line": _("Status pada %(date)s: %(status)s")
+        % {"date": effective.format_date(as_of), "status": effective.status_label(status)},
+    }
+
+
+def regulation_context(page, context: dict, request=None) -> dict:
     """Add everything the public regulation page lists to ``context`` and return it."""
     context.update(document_text(page))
+    context.update(as_of_context(page, request))
+    on = context["as_of"]
     changes = amended_pasal(page)
     _mark_amended(context["articles"], changes)
     context.update(
         {
             "jdih_rows": jdih_rows(page),
-            "status_banner": status_banner(page),
+            "status_banner": status_banner(page, on),
             "outgoing_relations": outgoing_relations(page),
-            "incoming_relations": incoming_relations(page),
+            "incoming_relations": incoming_relations(page, on),
             "linked_services": linked_services(page),
             "files": attached_files(page),
             "legal_basis": legal_basis(page),

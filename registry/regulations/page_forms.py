@@ -7,10 +7,12 @@ identity, or from the judul while the identity is incomplete). An empty judul be
 (domain §1.3 #2) built from jenis, wilayah, nomor, tahun and tentang.
 """
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .effective import go_live_for
 from .importers.pdf_reading import jdih_title
 
 #: The identity the JDIH title is built from.
@@ -26,8 +28,26 @@ def derived_title(rtype, wilayah: str, nomor: str, tahun: int, tentang: str) -> 
         return (title + (f" tentang {tentang}" if tentang else ""))[:255]
 
 
+def schedule_publication(page) -> None:
+    """Set ``page.go_live_at`` from its tanggal pengundangan (Wagtail's scheduled publishing).
+
+    A pengundangan date in the future schedules the page for 00:00 local time of that day
+    (:func:`registry.regulations.effective.go_live_for`): "Terbitkan" then schedules instead of
+    publishing. A schedule left from an earlier, later-corrected future date is cleared, so the
+    page publishes at once; a go-live time already past changes nothing.
+    """
+    wanted = go_live_for(page.tanggal_pengundangan)
+    if wanted is not None:
+        page.go_live_at = wanted
+    elif page.go_live_at is not None and page.go_live_at > timezone.now():
+        page.go_live_at = None
+
+
 class RegulationPageForm(WagtailAdminPageForm):
-    """Wagtail's page form with an optional judul and slug, derived when empty."""
+    """Wagtail's page form with an optional judul and slug, derived when empty.
+
+    Saving also schedules the publication from the tanggal pengundangan (:func:`schedule_publication`).
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,3 +74,9 @@ class RegulationPageForm(WagtailAdminPageForm):
                     _("Isi judul, atau lengkapi jenis, wilayah, nomor dan tahun agar judul dibuat otomatis."),
                 )
         return super().clean()
+
+    def save(self, commit=True):
+        # The instance holds the cleaned values already (ModelForm._post_clean); set the schedule
+        # before Wagtail serialises it into the revision it publishes (or schedules).
+        schedule_publication(self.instance)
+        return super().save(commit=commit)

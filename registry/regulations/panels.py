@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from .effective import effective_date, format_date, relation_in_effect
+
 
 class IncomingRelationsPanel(Panel):
     """Read-only list of the relations other regulations hold towards the one being edited.
@@ -17,7 +19,11 @@ class IncomingRelationsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             instance = self.instance
-            context["incoming"] = instance.incoming if instance.pk else []
+            incoming = instance.incoming if instance.pk else []
+            for _label, rel in incoming:
+                # A relation whose source takes effect later is shown with its date ("mulai …").
+                rel.pending_from = None if relation_in_effect(rel) else format_date(effective_date(rel))
+            context["incoming"] = incoming
             context["empty_message"] = _(
                 "Belum ada peraturan lain yang mengubah, mencabut, atau melaksanakan peraturan ini."
             )

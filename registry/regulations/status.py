@@ -31,15 +31,14 @@ def refresh_statuses() -> list[int]:
     """Recompute every regulation's stored status in a few queries; return the ids that changed.
 
     Only relations declared by live (published) regulations count: a draft that revokes nothing yet
-    must not change anything in public.
+    must not change anything in public. A relation counts from the day it takes effect
+    (:func:`registry.regulations.effective.effective_date`), so a revocation whose tanggal berlaku
+    is still ahead leaves the target berlaku until the daily job runs on that date.
     """
-    from .models import RegulationPage, RegulationRelation
+    from .effective import incoming_kinds_on, today
+    from .models import RegulationPage
 
-    kinds_by_target = defaultdict(set)
-    for target_id, kind in RegulationRelation.objects.filter(source__live=True).values_list(
-        "target_id", "kind"
-    ):
-        kinds_by_target[target_id].add(kind)
+    kinds_by_target = incoming_kinds_on(None, today())
 
     changed_by_status = defaultdict(list)
     rows = RegulationPage.objects.values_list("pk", "status", "declared_not_in_force")

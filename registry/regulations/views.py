@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from registry.visibility import public_pages, serve_page
 from search.params import parse_year
 
-from .choices import Status
+from . import effective
+from .choices import IN_FORCE, Status
 
 PAGE_SIZE = 20
 
@@ -39,8 +40,20 @@ def browse_regulations(request, index, regulations, types, jenis=None, tahun=Non
     """List public regulations by jenis, tahun and status, with counts and pagination.
 
     ``regulations`` holds the index's regulation pages, ``types`` the regulation types.
+    ``?berlaku_pada=YYYY-MM-DD`` keeps the regulations in force on that date, each with its status
+    then; a malformed date is explained on the page and ignored.
     """
     base = public_pages(regulations)
+    as_of, as_of_error = None, ""
+    try:
+        as_of = effective.parse_as_of(request.GET.get("berlaku_pada"))
+    except effective.InvalidDate as exc:
+        as_of_error = str(exc)
+    statuses = {}
+    if as_of is not None:
+        # Every regulation's status on that date in two queries, for the filter and the badges.
+        statuses = effective.statuses_on(None, as_of)
+        base = base.filter(pk__in=[pk for pk, code in statuses.items() if code in IN_FORCE])
     jenis = jenis or request.GET.get("jenis") or None
     tahun = tahun or parse_year(request.GET.get("tahun"))
     status = request.GET.get("status") or None
@@ -81,6 +94,10 @@ def browse_regulations(request, index, regulations, types, jenis=None, tahun=Non
     ordered = filtered.select_related("regulation_type").order_by("-tahun", "regulation_type__rank", "nomor")
     paginator = Paginator(ordered, PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    if as_of is not None:
+        for regulation in page_obj:
+            regulation.as_of_status = statuses.get(regulation.pk, regulation.status)
+            regulation.as_of_status_label = effective.status_label(regulation.as_of_status)
 
     context = {
         "page": index,
@@ -94,6 +111,10 @@ def browse_regulations(request, index, regulations, types, jenis=None, tahun=Non
         "type_counts": type_counts,
         "year_counts": year_counts,
         "status_counts": status_counts,
-        "is_filtered": bool(regulation_type or tahun or status),
+        "is_filtered": bool(regulation_type or tahun or status or as_of),
+        "as_of": as_of,
+        "as_of_value": as_of.isoformat() if as_of else "",
+        "as_of_label": effective.format_date(as_of),
+        "as_of_error": as_of_error,
     }
     return TemplateResponse(request, "regulations/regulation_index_page.html", context)

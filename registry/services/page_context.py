@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from registry.reference import services
+from registry.regulations import effective
 from registry.visibility import hidden_section_paths, visible_among
 
 from .components import Component
@@ -37,9 +38,35 @@ def public_legal_bases(page) -> list:
     return [basis for basis in page.legal_bases_for_display if visible_among(basis.regulation, hidden)]
 
 
-def service_context(page, context: dict) -> dict:
+def legal_basis_as_of(legal_bases, request) -> dict:
+    """``?berlaku_pada=YYYY-MM-DD``: each legal basis's regulation gets its status on that date.
+
+    The links are today's; their regulations' statuses (and whether they had taken effect yet) are
+    those of the date asked for. A malformed date gives ``as_of_error`` and today's statuses.
+    """
+    raw = request.GET.get("berlaku_pada") if request is not None else None
+    try:
+        as_of = effective.parse_as_of(raw)
+    except effective.InvalidDate as exc:
+        return {"as_of": None, "as_of_error": str(exc)}
+    if as_of is None:
+        return {"as_of": None}
+    statuses = effective.statuses_on({basis.regulation_id for basis in legal_bases}, as_of)
+    for basis in legal_bases:
+        regulation = basis.regulation
+        regulation.as_of_status = statuses.get(regulation.pk, regulation.status)
+        regulation.as_of_status_label = effective.status_label(regulation.as_of_status)
+    return {
+        "as_of": as_of,
+        "as_of_line": _("Dasar hukum sebagaimana berlaku pada %(date)s")
+        % {"date": effective.format_date(as_of)},
+    }
+
+
+def service_context(page, context: dict, request=None) -> dict:
     """Add the public Standar Pelayanan of ``page`` (components 1–6, legal basis, SOP) to ``context``."""
     legal_bases = public_legal_bases(page)
+    context.update(legal_basis_as_of(legal_bases, request))
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
     sops = list(page.sops.select_related("regulation__regulation_type", "document").order_by("sort_order"))
     context.update(

@@ -79,3 +79,18 @@ def test_home_queries_do_not_grow_with_units(client):
     for i in range(1, 5):
         factories.service(unit=factories.opd(title=f"Dinas {i}", abbreviation=f"D{i}"))
     assert query_count(client, "/") == one
+
+
+def test_dated_browse_and_pages_do_not_grow_with_rows(client):
+    """?berlaku_pada= costs the same queries for 1 regulation or a full page, and for 1 or 20 bases."""
+    factories.regulation("PERDA", nomor="1", tahun=2010)
+    _warm(client, "/peraturan/?berlaku_pada=2020-01-01")
+    one = query_count(client, "/peraturan/?jenis=perda&berlaku_pada=2020-01-01")
+    regs = quick_regulations(25, code="PERWAL", tahun=2015)
+    assert query_count(client, "/peraturan/?jenis=perwal&berlaku_pada=2020-01-01") == one
+    unit = factories.opd()
+    single, many = quick_service(unit, regs[:1]), quick_service(unit, regs[:20])
+    _warm(client, f"{single.url}?berlaku_pada=2020-01-01", f"{many.url}?berlaku_pada=2020-01-01")
+    assert query_count(client, f"{single.url}?berlaku_pada=2020-01-01") == query_count(
+        client, f"{many.url}?berlaku_pada=2020-01-01"
+    )

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..choices import IN_FORCE, INVERSE_LABELS, Gazette, RelationKind, Status
+from ..effective import relation_in_effect
 from ..page_context import regulation_context
 from ..page_forms import RegulationPageForm
 from ..panels import ExtractionStatusPanel, IncomingRelationsPanel, ReferencesPanel
@@ -197,7 +198,7 @@ class RegulationPage(Page):
         indexes = [models.Index(fields=["tahun"]), models.Index(fields=["nomor_slug"])]
 
     def get_context(self, request, *args, **kwargs):
-        return regulation_context(self, super().get_context(request, *args, **kwargs))
+        return regulation_context(self, super().get_context(request, *args, **kwargs), request)
 
     # --- identity -------------------------------------------------------------------------------
 
@@ -347,14 +348,18 @@ class RegulationPage(Page):
 
     @property
     def revoked_by(self):
-        """The published regulations that revoke this one wholly."""
-        return [rel.source for label, rel in self.incoming if rel.kind == RelationKind.MENCABUT]
-
-    @property
-    def amended_by(self):
-        """The published regulations that amend this one."""
+        """The published regulations that revoke this one wholly, from the day the revocation takes effect."""
         return [
             rel.source
             for label, rel in self.incoming
-            if rel.kind in (RelationKind.MENGUBAH, RelationKind.MENGUBAH_SEBAGIAN)
+            if rel.kind == RelationKind.MENCABUT and relation_in_effect(rel)
+        ]
+
+    @property
+    def amended_by(self):
+        """The published regulations that amend this one, from the day the amendment takes effect."""
+        return [
+            rel.source
+            for label, rel in self.incoming
+            if rel.kind in (RelationKind.MENGUBAH, RelationKind.MENGUBAH_SEBAGIAN) and relation_in_effect(rel)
         ]

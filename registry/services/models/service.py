@@ -158,7 +158,7 @@ class ServicePage(Page):
         verbose_name_plural = _("layanan")
 
     def get_context(self, request, *args, **kwargs):
-        return service_context(self, super().get_context(request, *args, **kwargs))
+        return service_context(self, super().get_context(request, *args, **kwargs), request)
 
     def clean(self):
         """A charged service needs an amount; a free one must not carry one."""
