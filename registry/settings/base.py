@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "registry.ops",
     "registry.opendata",
     "registry.cache",
+    "registry.review",
     "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -309,6 +310,19 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "registri@localhost")
+# With no mail server configured (the embedded default), e-mails are printed on the console.
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
+# Review e-mails (registry.review): Wagtail's workflow notifications go to each step's reviewers and to
+# the submitter, not to every superuser unless asked.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool("NOTIFY_SUPERUSERS", False)
+# The last approval of a review publishes, without the approver holding the "publish" right.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "registry.review.finish.publish_approved"
 
 LOGGING = {
     "version": 1,
