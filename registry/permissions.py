@@ -2,20 +2,35 @@
 
 Roles
 -----
-**Bagian Hukum** (one group) manages every regulation: page permissions add, change, publish, lock,
-unlock and bulk_delete on the regulation index page (Wagtail applies them to every regulation
-below it); add, change and choose on documents in the root collection; full rights on the
-regulation types; read access to both registers.
+Publishing a regulation or a service goes through a review (Wagtail workflows, created by
+``registry.review.workflows``): no role below holds the page permission "publish", so their editors
+"submit for moderation" and the reviewers' approval publishes.
+
+**Bagian Hukum** (one group) drafts every regulation and holds the first review of each: page
+permissions add, change, lock, unlock and bulk_delete on the regulation index page (Wagtail applies
+them to every regulation below it); add, change and choose on documents in the root collection;
+full rights on the regulation types; read access to both registers.
+
+**Kepala Bagian Hukum** approves regulations, the second and last step of the regulation review:
+no page permission (Wagtail opens a page to the members of the group whose review step it is in),
+read access to the regulation register and the coverage reports.
+
+**Bagian Organisasi** reviews every change to a service (and to an OPD page) and decides the
+requests to delete a live service (``review.decide_deletionrequest``); no page permission, read
+access to both registers.
 
 **Editor OPD** is split in two layers:
 
-* the base group "Editor OPD" holds everything OPD editors share that is *not* tied to a place in
-  the page tree: admin access, choosing and uploading documents, viewing the reference snippets
-  and reading the regulation register (to find the legal bases they cite);
+* the base group "Editor OPD" holds everything OPD editors share that is *not* tied to their own
+  place in the page tree: admin access, choosing and uploading documents, viewing the reference
+  snippets and reading the regulation register (to find the legal bases they cite), and the page
+  permission "add" on the regulation index, so an OPD drafts the regulations it initiates
+  (pemrakarsa): it edits the drafts it created and submits them to the regulation review;
 * one group per Perangkat Daerah, "Editor OPD – <singkatan>", holds *only* the page permissions
-  add, change and publish on that OPD's page, which Wagtail applies to the page and to the services
+  add and change on that OPD's page, which Wagtail applies to the page and to the services
   below it. It is created by :func:`ensure_groups` for existing OPDs and by the
-  ``after_create_page`` hook for new ones.
+  ``after_create_page`` hook for new ones. Without "publish", Wagtail refuses them the deletion or
+  unpublishing of a live service; they ask for it instead (``registry.review.deletion``).
 
 An OPD editor belongs to both (:func:`assign_opd_editor` does it in one call). Keeping the shared
 rights in one group means they are changed in one place, and a per-OPD group states exactly one
@@ -35,7 +50,8 @@ register": existing rows, no model change, and assignable in Wagtail's group edi
 ``register_permissions`` hooks list them). Superusers pass every check.
 
 :func:`ensure_groups` only adds what is missing; it never removes a right an administrator granted
-by hand, so running it twice changes nothing.
+by hand, so running it twice changes nothing. (The "publish" right the roles held before the review
+existed was withdrawn once, by the migration ``review.0002_withdraw_direct_publish``.)
 """
 
 from dataclasses import dataclass, field
@@ -52,6 +68,8 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 BAGIAN_HUKUM = "Bagian Hukum"
 EDITOR_OPD = "Editor OPD"
 EVALUATOR = "Evaluator"
+KABAG_HUKUM = "Kepala Bagian Hukum"
+BAGIAN_ORGANISASI = "Bagian Organisasi"
 #: Per-OPD groups are named "Editor OPD – Disdukcapil" (with an en dash).
 OPD_GROUP_PREFIX = "Editor OPD – "
 
@@ -67,6 +85,8 @@ SNIPPET_VIEW_PERMISSIONS = (
 #: Model-level permissions of each role ("app_label.codename").
 #: Coverage reports (registry.coverage): every role reads them; the legal bureau tunes the rules.
 COVERAGE_REPORT_PERMISSION = "coverage.view_servicecoverage"
+#: Deciding the requests to delete a live service (registry.review).
+DELETION_DECISION_PERMISSION = "review.decide_deletionrequest"
 ROLE_PERMISSIONS = {
     BAGIAN_HUKUM: (
         ADMIN_ACCESS,
@@ -94,7 +114,23 @@ ROLE_PERMISSIONS = {
         REGULATION_REGISTER_PERMISSION,
         SERVICE_REGISTER_PERMISSION,
     ),
+    KABAG_HUKUM: (
+        ADMIN_ACCESS,
+        COVERAGE_REPORT_PERMISSION,
+        *SNIPPET_VIEW_PERMISSIONS,
+        REGULATION_REGISTER_PERMISSION,
+    ),
+    BAGIAN_ORGANISASI: (
+        ADMIN_ACCESS,
+        COVERAGE_REPORT_PERMISSION,
+        *SNIPPET_VIEW_PERMISSIONS,
+        REGULATION_REGISTER_PERMISSION,
+        SERVICE_REGISTER_PERMISSION,
+        DELETION_DECISION_PERMISSION,
+    ),
 }
+#: Every role group, in the order the setup reports them.
+ROLES = (BAGIAN_HUKUM, KABAG_HUKUM, BAGIAN_ORGANISASI, EDITOR_OPD, EVALUATOR)
 #: Document permissions in the root collection (Wagtail checks them on wagtaildocs.Document).
 ROLE_DOCUMENT_PERMISSIONS = {
     BAGIAN_HUKUM: ("add", "change", "choose"),
@@ -113,8 +149,12 @@ KIND_LABELS = {
 #: The page types roles are granted on, by "app_label.ModelName".
 REGULATION_INDEX_MODEL = "regulations.RegulationIndexPage"
 OPD_PAGE_MODEL = "services.PerangkatDaerahPage"
-REGULATION_INDEX_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock", "bulk_delete")
-OPD_PAGE_PERMISSIONS = ("add", "change", "publish")
+#: Page permissions on the regulation index, by role; none of them is "publish" (see the module docstring).
+REGULATION_INDEX_PAGE_PERMISSIONS = {
+    BAGIAN_HUKUM: ("add", "change", "lock", "unlock", "bulk_delete"),
+    EDITOR_OPD: ("add",),
+}
+OPD_PAGE_PERMISSIONS = ("add", "change")
 
 
 @dataclass
@@ -216,15 +256,15 @@ def ensure_groups() -> list[GroupChange]:
     # The page types by label, as foreign keys name them: the apps import this module, not the reverse.
     RegulationIndexPage = apps.get_model(REGULATION_INDEX_MODEL)
     PerangkatDaerahPage = apps.get_model(OPD_PAGE_MODEL)
-    changes = {name: ensure_role(name) for name in (BAGIAN_HUKUM, EDITOR_OPD, EVALUATOR)}
+    changes = {name: ensure_role(name) for name in ROLES}
     index = RegulationIndexPage.objects.order_by("path").first()
-    if index is None:
-        changes[BAGIAN_HUKUM].notes.append(
-            _("Indeks peraturan belum ada; jalankan lagi setelah halaman itu dibuat.")
-        )
-    else:
-        legal = Group.objects.get(name=BAGIAN_HUKUM)
-        _grant_page_permissions(legal, index, REGULATION_INDEX_PAGE_PERMISSIONS, changes[BAGIAN_HUKUM])
+    for name, kinds in REGULATION_INDEX_PAGE_PERMISSIONS.items():
+        if index is None:
+            changes[name].notes.append(
+                _("Indeks peraturan belum ada; jalankan lagi setelah halaman itu dibuat.")
+            )
+        else:
+            _grant_page_permissions(Group.objects.get(name=name), index, kinds, changes[name])
     result = list(changes.values())
     result += [ensure_opd_group(opd) for opd in PerangkatDaerahPage.objects.order_by("title")]
     return result

@@ -294,8 +294,13 @@ def create_national_record(cited: CitationProposal, index_page, user) -> Regulat
         teu_badan=rtype.default_teu,
         owner=user,
     )
+    # A draft for whoever may not publish: it goes through the review (registry.review) like any edit.
+    may_publish = index_page.permissions_for_user(user).can_publish_subpage()
+    page.live = may_publish
     index_page.add_child(instance=page)
-    page.save_revision(user=user, log_action=True).publish(user=user)
+    revision = page.save_revision(user=user, log_action=True)
+    if may_publish:
+        revision.publish(user=user)
     return page
 
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "registry.notifications",
     "registry.opendata",
     "registry.cache",
+    "registry.review",
     "search",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -306,6 +307,7 @@ REGISTRY_HEALTHZ_TASK_MAX_WAIT_SECONDS = int(os.environ.get("HEALTHZ_TASK_MAX_WA
 # The group copied on Standar Pelayanan review reminders (besides the OPD's own editors).
 REGISTRY_SP_REVIEW_GROUP = os.environ.get("SP_REVIEW_GROUP", "Bagian Organisasi")
 # The embedded default prints e-mails to the console; setting EMAIL_HOST (or EMAIL_BACKEND) sends them.
+# Production (production.py) always sends by SMTP.
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -318,6 +320,12 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "registri@localhost")
+# Review e-mails (registry.review): Wagtail's workflow notifications go to each step's reviewers and to
+# the submitter, not to every superuser unless asked.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool("NOTIFY_SUPERUSERS", False)
+# The last approval of a review publishes, without the approver holding the "publish" right.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "registry.review.finish.publish_approved"
 
 LOGGING = {
     "version": 1,

@@ -4,8 +4,10 @@
 2. one coverage rule setting per rule (the data migration seeds them; a rule added later, or a row
    deleted by hand, is completed here);
 3. the site tree (:mod:`.site_tree`);
-4. the admin groups (``registry.permissions.ensure_groups``), last: the legal bureau's rights hang on
-   the regulation index.
+4. the admin groups (``registry.permissions.ensure_groups``): the legal bureau's rights hang on
+   the regulation index;
+5. the review workflows (``registry.review.workflows``), last: they name the groups and hang on the
+   two indexes.
 
 The 14 Standar Pelayanan components need no step: they are choices in code
 (``registry.reference.components``), not rows. Each step only adds what is missing, so a second run
@@ -23,6 +25,7 @@ from registry.coverage.rules import RULES
 from registry.permissions import GroupChange, ensure_groups
 from registry.regulations.models import RegulationType
 from registry.regulations.reference_data import ensure_regulation_types
+from registry.review.workflows import WorkflowChange, ensure_workflows
 
 from .site_tree import CREATED, KEPT, UPDATED, Outcome, ensure_site_tree
 
@@ -89,8 +92,19 @@ def groups() -> Step:
     return Step(_("Grup pengguna admin"), [_group_outcome(change) for change in ensure_groups()])
 
 
+def _workflow_outcome(change: WorkflowChange) -> Outcome:
+    action = CREATED if change.created else UPDATED if change.granted else KEPT
+    label = _("Alur kerja '%(name)s'") % {"name": change.name}
+    return Outcome(action, label, details=list(change.granted), notes=change.notes)
+
+
+def workflows() -> Step:
+    """The review workflows of regulations and services."""
+    return Step(_("Alur kerja tinjauan"), [_workflow_outcome(change) for change in ensure_workflows()])
+
+
 @transaction.atomic
 def setup_registry(hostname: str = "", port: int | None = None) -> list[Step]:
     """Run every step; all or nothing. Returns the steps with what each did."""
     # In this order: the groups' rights hang on the regulation index the site tree creates.
-    return [regulation_types(), rule_configs(), site_tree(hostname, port), groups()]
+    return [regulation_types(), rule_configs(), site_tree(hostname, port), groups(), workflows()]

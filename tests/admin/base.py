@@ -4,8 +4,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import TestCase
 
-from registry.permissions import BAGIAN_HUKUM, EVALUATOR, assign_opd_editor, ensure_groups
+from registry.permissions import (
+    BAGIAN_HUKUM,
+    BAGIAN_ORGANISASI,
+    EVALUATOR,
+    KABAG_HUKUM,
+    assign_opd_editor,
+    ensure_groups,
+)
 from registry.regulations.choices import RelationKind
+from registry.review.workflows import ensure_workflows
 from tests import factories
 
 
@@ -17,8 +25,9 @@ def make_user(username, *groups):
 
 
 class RegistryAdminTestCase(TestCase):
-    """Two OPDs with a service each, four regulations (one draft, one revoked), the groups, and
-    one user per role: ``legal_user`` (Bagian Hukum), ``opd_editor`` (Disdukcapil), ``evaluator``.
+    """Two OPDs with a service each, four regulations (one draft, one revoked), the groups, the review
+    workflows, and one user per role: ``legal_user`` (Bagian Hukum), ``kabag`` (Kepala Bagian Hukum),
+    ``organisasi`` (Bagian Organisasi), ``opd_editor`` (Disdukcapil), ``evaluator``.
     """
 
     @classmethod
@@ -38,7 +47,10 @@ class RegistryAdminTestCase(TestCase):
         cls.akta = factories.service(cls.disdukcapil, title="Akta Kelahiran")
         cls.izin = factories.service(cls.dpmptsp, title="Izin Usaha", bases=[(cls.perwal, "Pasal 2")])
         ensure_groups()
+        ensure_workflows()
         cls.legal_user = make_user("hukum", Group.objects.get(name=BAGIAN_HUKUM))
+        cls.kabag = make_user("kabag", Group.objects.get(name=KABAG_HUKUM))
+        cls.organisasi = make_user("organisasi", Group.objects.get(name=BAGIAN_ORGANISASI))
         cls.evaluator = make_user("evaluator", Group.objects.get(name=EVALUATOR))
         cls.opd_editor = make_user("editor")
         assign_opd_editor(cls.opd_editor, cls.disdukcapil)

@@ -2,6 +2,7 @@
 
 import json
 
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from registry.regulations.choices import RelationKind, Status
@@ -58,10 +59,19 @@ def records():
 
 
 class JdihnImportJourneyTests(RegistryAdminTestCase):
-    """The legal bureau uploads a feed, reads the dry run, confirms, and reviews the proposals."""
+    """An administrator uploads a feed, reads the dry run, confirms (publishing), and reviews the proposals.
+
+    Publishing directly is an administrator's act since the review workflows: the legal bureau's
+    imports arrive as drafts (JdihnImportByLegalBureauTests).
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.importer = get_user_model().objects.create_superuser("admin", "admin@example.test", "sandi")
 
     def setUp(self):
-        self.client.force_login(self.legal_user)
+        self.client.force_login(self.importer)
 
     def upload(self, data=None, **options):
         return self.client.post(
@@ -81,7 +91,7 @@ class JdihnImportJourneyTests(RegistryAdminTestCase):
         self.assertContains(dry, "diusulkan sebagai hubungan untuk ditinjau Bagian Hukum")
         self.assertEqual(RegulationPage.objects.count(), before)
         run = ImportRun.objects.get()
-        self.assertEqual((run.state, run.user), (ImportRun.State.STAGED, self.legal_user))
+        self.assertEqual((run.state, run.user), (ImportRun.State.STAGED, self.importer))
         self.assertIn("Pelayanan Izin Reklame", run.payload)
         # The feed waits on the server; the confirmation form carries nothing but the run's URL.
         self.assertNotContains(dry, 'name="payload"')
@@ -136,7 +146,7 @@ class JdihnImportJourneyTests(RegistryAdminTestCase):
         status = ImportProposal.objects.get(kind=ImportProposal.Kind.STATUS)
         self.client.post(PROPOSALS_URL, {"proposal": [status.pk], "action": "reject"})
         status.refresh_from_db()
-        self.assertEqual((status.state, status.decided_by), (ImportProposal.State.REJECTED, self.legal_user))
+        self.assertEqual((status.state, status.decided_by), (ImportProposal.State.REJECTED, self.importer))
         self.assertEqual(RegulationPage.objects.get(nomor="2", tahun=2015).status, Status.BERLAKU)
         self.upload()
         self.client.post(f"{UPLOAD_URL}{ImportRun.objects.filter(state='staged').get().pk}/konfirmasi/")
@@ -159,6 +169,19 @@ class JdihnImportJourneyTests(RegistryAdminTestCase):
         self.assertEqual(self.client.post(f"{UPLOAD_URL}{run.pk}/konfirmasi/").status_code, 404)
         run.refresh_from_db()
         self.assertEqual(run.state, ImportRun.State.STAGED)
+
+
+class JdihnImportByLegalBureauTests(RegistryAdminTestCase):
+    """The legal bureau may not publish: what it imports arrives as drafts, to be submitted for review."""
+
+    def test_imported_records_are_drafts(self):
+        """Confirming a feed as Bagian Hukum creates the regulations unpublished, even without "draft"."""
+        self.client.force_login(self.legal_user)
+        self.client.post(UPLOAD_URL, {"berkas": feed_file(records()), "wilayah": ""})
+        self.client.post(f"{UPLOAD_URL}{ImportRun.objects.get().pk}/konfirmasi/")
+        created = RegulationPage.objects.get(nomor="11", tahun=2024)
+        self.assertFalse(created.live)
+        self.assertEqual(ImportRun.objects.get().counts["created"], 3)
 
 
 class JdihnImportAccessTests(RegistryAdminTestCase):

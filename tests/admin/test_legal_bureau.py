@@ -17,8 +17,8 @@ class LegalBureauTests(RegistryAdminTestCase):
         """The edit view of a regulation answers 200."""
         self.assertEqual(self.client.get(self.edit_url(self.perwal)).status_code, 200)
 
-    def test_publishes_a_new_regulation_under_the_index(self):
-        """Posting the add form with "publish" creates a live regulation under the index."""
+    def test_submits_a_new_regulation_for_review_under_the_index(self):
+        """Posting the add form with "submit" creates a draft in review under the index, not live."""
         index = RegulationIndexPage.objects.get()
         url = f"/admin/pages/add/regulations/regulationpage/{index.pk}/"
         data = querydict_from_html(self.client.get(url).content.decode(), form_id="page-edit-form")
@@ -31,13 +31,14 @@ class LegalBureauTests(RegistryAdminTestCase):
                 "tahun": "2024",
                 "tentang": "Tarif Parkir",
                 "slug": "perwal-2024-15",
-                "action-publish": "action-publish",
+                "action-submit": "action-submit",
             }
         )
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 302)
         created = RegulationPage.objects.get(nomor="15", tahun=2024)
-        self.assertTrue(created.live)
+        self.assertFalse(created.live)
+        self.assertEqual(created.current_workflow_task.name, "Tinjauan Bagian Hukum")
         self.assertEqual(created.get_parent().pk, index.pk)
 
     def test_cannot_edit_a_service(self):

@@ -17,16 +17,20 @@ class OPDEditorTests(RegistryAdminTestCase):
         """The edit view of a Disdukcapil service answers 200."""
         self.assertEqual(self.client.get(self.edit_url(self.akta)).status_code, 200)
 
-    def test_publishes_a_change_to_its_own_service(self):
-        """Posting the edit form with "publish" makes the change live."""
+    def test_submits_a_change_to_its_own_service_for_review(self):
+        """Posting the edit form with "publish" changes nothing live; "submit" starts the review."""
         url = self.edit_url(self.akta)
         data = querydict_from_html(self.client.get(url).content.decode(), form_id="page-edit-form")
         data["summary"] = "Penerbitan akta kelahiran bagi penduduk Balikpapan."
         data["action-publish"] = "action-publish"
+        self.client.post(url, data)
+        self.assertFalse(ServicePage.objects.get(pk=self.akta.pk).summary.startswith("Penerbitan akta"))
+        del data["action-publish"]
+        data["action-submit"] = "action-submit"
         self.assertEqual(self.client.post(url, data).status_code, 302)
         page = ServicePage.objects.get(pk=self.akta.pk)
-        self.assertTrue(page.summary.startswith("Penerbitan akta"))
-        self.assertFalse(page.has_unpublished_changes)
+        self.assertFalse(page.summary.startswith("Penerbitan akta"))
+        self.assertTrue(page.has_unpublished_changes and page.workflow_in_progress)
 
     def test_cannot_edit_another_opds_service(self):
         """The DPMPTSP service is refused (redirect to the dashboard)."""

@@ -42,12 +42,11 @@ class EnsureGroupsTests(RegistryAdminTestCase):
         self.assertEqual(snapshot(), before)
 
     def test_opd_group_holds_page_rights_on_its_own_page_only(self):
-        """The Disdukcapil editor group holds add, change and publish on the Disdukcapil page only."""
+        """The Disdukcapil editor group holds add and change (no publish) on the Disdukcapil page only."""
         rights = GroupPagePermission.objects.filter(group__name=f"{OPD_GROUP_PREFIX}Disdukcapil")
         self.assertEqual({right.page_id for right in rights}, {self.disdukcapil.pk})
         self.assertEqual(
-            sorted(rights.values_list("permission__codename", flat=True)),
-            ["add_page", "change_page", "publish_page"],
+            sorted(rights.values_list("permission__codename", flat=True)), ["add_page", "change_page"]
         )
 
     def test_evaluator_holds_only_view_rights(self):

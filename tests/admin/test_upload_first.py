@@ -207,7 +207,8 @@ class UploadFirstTests(RegistryAdminTestCase):
 
 class UploadPermissionTests(RegistryAdminTestCase):
     def test_only_roles_that_add_regulations_may_upload(self):
-        for user, allowed in [(self.legal_user, True), (self.opd_editor, False), (self.evaluator, False)]:
+        # OPD editors draft the regulations their OPD initiates (pemrakarsa), so they may upload too.
+        for user, allowed in [(self.legal_user, True), (self.opd_editor, True), (self.evaluator, False)]:
             with self.subTest(user=user.username):
                 self.client.force_login(user)
                 refused = (302, 403)  # Wagtail turns a refusal into a redirect to the dashboard
@@ -251,13 +252,13 @@ class FirstSaveTests(RegistryAdminTestCase):
     def setUp(self):
         self.client.force_login(self.legal_user)
 
-    def test_publishes_without_slug_or_judul(self):
+    def test_submits_for_review_without_slug_or_judul(self):
         url, data = self.add_form()
-        data.update({"title": "", "action-publish": "action-publish"})
+        data.update({"title": "", "action-submit": "action-submit"})
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 302)
         page = RegulationPage.objects.get(nomor="15", tahun=2024)
-        self.assertTrue(page.live)
+        self.assertTrue(page.workflow_in_progress)
         self.assertEqual(page.slug, "perwal-2024-15")
         self.assertEqual(
             page.title, "Peraturan Wali Kota Balikpapan Nomor 15 Tahun 2024 tentang Tarif Parkir"

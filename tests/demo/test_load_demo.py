@@ -13,7 +13,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import TestCase
 from pdfminer.high_level import extract_text
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Workflow
 
 from registry.demo.loader import load_demo
 from registry.reference.regulations import REGULATION_TYPES
@@ -266,6 +266,24 @@ class LoadDemoTests(TestCase):
         self.assertIn("rahasia-demo-1", output)
         user = authenticate(username="admin", password="rahasia-demo-1")
         self.assertTrue(user is not None and user.is_superuser)
+
+    def test_command_creates_a_demo_user_per_role(self):
+        """--with-admin also makes one user per role, with the admin's password, and prints them."""
+        output = self.output.getvalue()
+        for username, group in [
+            ("hukum", "Bagian Hukum"),
+            ("kabag-hukum", "Kepala Bagian Hukum"),
+            ("organisasi", "Bagian Organisasi"),
+            ("evaluator", "Evaluator"),
+            ("editor-disdukcapil", "Editor OPD – Disdukcapil"),
+        ]:
+            self.assertIn(f"Pengguna  : {username} ({group})", output)
+            user = authenticate(username=username, password="rahasia-demo-1")
+            self.assertTrue(user is not None and not user.is_superuser, username)
+            self.assertTrue(user.groups.filter(name=group).exists(), username)
+            self.assertTrue(user.email)
+        workflows = set(Workflow.objects.values_list("name", flat=True))
+        self.assertLessEqual({"Pengesahan peraturan", "Tinjauan layanan"}, workflows)
 
     def test_regulation_types_seed_is_reusable(self):
         """ensure_regulation_types() is idempotent and covers the domain §2.5 seed rows."""

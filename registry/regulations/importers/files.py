@@ -46,6 +46,7 @@ def fetch_document(url: str, title: str, timeout=None) -> RegulationDocument:
 def _attach(page: RegulationPage, document: RegulationDocument, user) -> None:
     """Save the document and put it on the page in a new revision (published when the page is)."""
     publish = page.live and not page.has_unpublished_changes
+    publish = publish and (user is None or page.permissions_for_user(user).can_publish())
     with transaction.atomic():
         document.save()  # queues the extraction once this commits (signal_handlers)
         draft = page.get_latest_revision_as_object()

@@ -273,6 +273,9 @@ class PdfIngest:
         page = item.page
         page.live = False
         page.document = document
+        # The uploader owns the draft, as with Wagtail's "add" view: an OPD editor (who may only add
+        # under the index) keeps editing it and submits it for review.
+        page.owner = page.owner or self.user
         self.planner.index.add_child(instance=page)
         page.save_revision(user=self.user, log_action=True, clean=False)
         # The document is named after its regulation (a plain update: the file does not change).

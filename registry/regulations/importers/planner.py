@@ -94,7 +94,10 @@ class Planner:
 
     def __init__(self, index, *, draft=False, overwrite=False, user=None):
         self.index = index
-        self.draft, self.overwrite, self.user = draft, overwrite, user
+        # Who may not publish under the index (everyone but superusers since the review workflows,
+        # registry.review) imports drafts, to be submitted for review like any other edit.
+        may_publish = user is None or index.permissions_for_user(user).can_publish_subpage()
+        self.draft, self.overwrite, self.user = draft or not may_publish, overwrite, user
         self.types = {t.code: t for t in RegulationType.objects.all()}
         self.known: dict[tuple, int] = {}
         rows = RegulationPage.objects.values_list("pk", "regulation_type__code", "wilayah", "nomor", "tahun")

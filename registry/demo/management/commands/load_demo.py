@@ -8,7 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from registry.demo.loader import load_demo
 from registry.demo.schema import DataError
+from registry.demo.users import ensure_demo_users
 from registry.permissions import ensure_groups
+from registry.review.workflows import ensure_workflows
 
 LABELS = {
     "perangkat_daerah": "Perangkat daerah",
@@ -33,7 +35,11 @@ class Command(BaseCommand):
     help = "Memuat data demo Kota Balikpapan (peraturan, perangkat daerah, layanan). Aman dijalankan ulang."
 
     def add_arguments(self, parser):
-        parser.add_argument("--with-admin", action="store_true", help="Buat atau perbarui superuser 'admin'.")
+        parser.add_argument(
+            "--with-admin",
+            action="store_true",
+            help="Buat atau perbarui superuser 'admin' dan satu pengguna demo per peran, dengan sandi yang sama.",
+        )
         parser.add_argument(
             "--admin-password", default="", help="Kata sandi 'admin' (bawaan: acak, dicetak di akhir)."
         )
@@ -56,7 +62,8 @@ class Command(BaseCommand):
 
     def _ensure_groups(self):
         ensure_groups()
-        self.stdout.write("  Grup pengguna dan hak aksesnya diperbarui.")
+        ensure_workflows()
+        self.stdout.write("  Grup pengguna, hak aksesnya dan alur kerja tinjauan diperbarui.")
 
     def _admin(self, password):
         user_model = get_user_model()
@@ -70,5 +77,7 @@ class Command(BaseCommand):
             self.style.SUCCESS("Superuser 'admin' " + ("dibuat." if created else "diperbarui."))
         )
         self.stdout.write("  Masuk di  : http://127.0.0.1:8000/admin/")
-        self.stdout.write("  Pengguna  : admin")
-        self.stdout.write(f"  Kata sandi: {password}")
+        self.stdout.write("  Pengguna  : admin (superuser)")
+        for username, role in ensure_demo_users(password):
+            self.stdout.write(f"  Pengguna  : {username} ({role})")
+        self.stdout.write(f"  Kata sandi: {password} (semua pengguna di atas)")
