@@ -1,9 +1,9 @@
 """Who may export a regulation's history: the legal bureau."""
 
-from registry.permissions import BAGIAN_HUKUM
+from registry.permissions import BAGIAN_HUKUM, KABAG_HUKUM
 
 #: The groups whose members may export a regulation's history (superusers always may).
-LEGAL_BUREAU_GROUPS = (BAGIAN_HUKUM,)
+LEGAL_BUREAU_GROUPS = (BAGIAN_HUKUM, KABAG_HUKUM)
 
 
 def can_export_history(user) -> bool:

@@ -5,7 +5,7 @@ visibility rule) holds a relation that amends or revokes another one (mengubah, 
 partial forms), every service whose legal basis cites the target is concerned, and the editors of
 that service's Perangkat Daerah (its "Editor OPD – …" group, and only them) get a notification
 naming the service, the pasal it cites and the replacement. When the source takes effect later
-(tanggal berlaku, else tanggal pengundangan, after today) the notification says "akan dicabut/diubah
+(its source's effective date per registry.regulations.effective, after today) the notification says "akan dicabut/diubah
 mulai …"; the day it takes effect, the daily sweep notifies again that it now has.
 
 **A Standar Pelayanan decree is past its review threshold.** :func:`record_sp_review` records one
@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 
 from registry.history.actions import NOTIFICATIONS_SENT
 from registry.permissions import opd_group
+from registry.regulations import effective
 from registry.regulations.choices import RelationKind
 from registry.regulations.models import RegulationRelation
 from registry.services.models import LegalBasis
@@ -38,12 +39,6 @@ NOTIFYING_KINDS = {
     RelationKind.MENCABUT: (NotificationKind.DICABUT, NotificationKind.AKAN_DICABUT),
     RelationKind.MENCABUT_SEBAGIAN: (NotificationKind.DICABUT, NotificationKind.AKAN_DICABUT),
 }
-
-
-def _effective_date(relation) -> date | None:
-    """When the relation's source takes effect: its tanggal berlaku, else its tanggal pengundangan."""
-    source = relation.source
-    return source.tanggal_berlaku or source.tanggal_pengundangan
 
 
 class _Editors:
@@ -73,10 +68,10 @@ def notify_relation(relation, today: date | None = None, editors=None) -> list[N
     """Notify the OPD editors of every service relying on ``relation``'s target; returns the new ones."""
     if relation.kind not in NOTIFYING_KINDS:
         return []
-    today = today or timezone.localdate()
+    today = today or effective.today()
     editors = editors or _Editors()
-    effective = _effective_date(relation)
-    scheduled = effective is not None and effective > today
+    takes_effect = effective.effective_date(relation)
+    scheduled = takes_effect is not None and takes_effect > today
     kind = NOTIFYING_KINDS[relation.kind][1 if scheduled else 0]
     affected = relation.provision or relation.scope_text
     created = []
@@ -96,7 +91,7 @@ def notify_relation(relation, today: date | None = None, editors=None) -> list[N
             relation_kind=relation.kind,
             affected_provision=affected[:255],
             replacement_id=relation.source_id,
-            effective_on=effective if scheduled else None,
+            effective_on=takes_effect if scheduled else None,
         )
     if created:
         _log_sent(relation.target, kind, created)
@@ -154,7 +149,7 @@ def record_sp_review(finding, recipients, today: date | None = None) -> list[Not
     The period is how many whole thresholds have passed since the decree was established: a decree
     past 3 years is reminded of once, and again once it is past 6.
     """
-    today = today or timezone.localdate()
+    today = today or effective.today()
     decree = finding.regulation
     if decree is None:
         return []
