@@ -13,6 +13,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist workers for `make test` (0: one process). Whole test files go to one worker
+# (--dist loadfile), so a module's shared fixtures are built once.
+PYTEST_WORKERS ?= 2
 ADMIN_PASSWORD ?=
 
 # Commands run by `make run` use the development settings, those of `make test` the test settings,
@@ -57,7 +60,7 @@ run: install  ## Migrate, load the demo, create the groups, then serve on http:/
 test: lint  ## Lint, check migrations and settings, run the whole test suite (honours DATABASE_URL)
 	$(TESTENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TESTENV) $(PY) manage.py check
-	$(TESTENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TESTENV) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install  ## ruff check and ruff format --check
 	$(BIN)/ruff check .
