@@ -13,6 +13,10 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist workers for `make test`: 0 runs one process (the default until a whole suite has passed
+# on 2 workers on both databases), PYTEST_WORKERS=2 runs two. Whole test files go to one worker
+# (--dist loadfile), so a module's shared fixtures are built once.
+PYTEST_WORKERS ?= 0
 ADMIN_PASSWORD ?=
 
 # Commands run by `make run` use the development settings, those of `make test` the test settings,
@@ -58,7 +62,7 @@ run: install  ## Migrate, load the demo, create the groups, then serve on http:/
 test: lint  ## Lint, check migrations and settings, run the whole test suite (honours DATABASE_URL)
 	$(TESTENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TESTENV) $(PY) manage.py check
-	$(TESTENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TESTENV) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install  ## ruff check and ruff format --check
 	$(BIN)/ruff check .

@@ -112,3 +112,39 @@ def corpus_dir() -> Path:
             "repositori (../shared/corpus dari akar proyek)."
         )
     return CORPUS_DIR
+
+
+def _transactional(item) -> tuple[bool, bool]:
+    """Whether ``item`` runs in a transactional database (which is flushed after it), and with serialized rollback."""
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+        or (marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    )
+    serialized = bool(
+        marker is not None
+        and (marker.kwargs.get("serialized_rollback") or (len(marker.args) > 3 and marker.args[3]))
+    ) or "django_db_serialized_rollback" in getattr(item, "fixturenames", ())
+    return transactional, transactional and serialized
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, put back the rows the migrations made (root page, collection,
+    groups …) unless the next test reloads them itself.
+
+    In one process pytest-django runs the transactional tests last, so nothing follows a flush. Under
+    pytest-xdist (``make test``) a worker's next file may hold ordinary tests, which need those rows.
+    """
+    result = yield
+    if nextitem is not None and _transactional(item)[0] and not _transactional(nextitem)[1]:
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+                    connection.close()
+    return result

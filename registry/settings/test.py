@@ -1,5 +1,6 @@
 """Test settings: fast hashing, isolated media, immediate tasks."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -11,6 +12,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # check login throttling turn it on with override_settings(AXES_ENABLED=True).
 AXES_ENABLED = False
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="registri-test-media-"))
+# Several checkouts may test against one PostgreSQL server at once: REGISTRI_TEST_DB_NAME gives this
+# one's test database its own name (pytest-xdist appends _gw0, _gw1 … per worker).
+if os.environ.get("REGISTRI_TEST_DB_NAME", "").strip():
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ["REGISTRI_TEST_DB_NAME"].strip()  # noqa: F405
 # The site under test searches its database engine, whatever the shell exports: the live search suite
 # reads OPENSEARCH_URL / ELASTICSEARCH_URL itself and writes only indices of its own.
 ELASTICSEARCH_URL = ""

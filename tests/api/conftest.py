@@ -10,6 +10,7 @@ from registry.regulations.models import ArticleNode
 from registry.services.models import ComplaintChannel, LifeEvent, ServiceCategory, ServiceChannel
 from tests import factories
 from tests.public.conftest import pdf_document
+from tests.shared_data import build_shared, shared_copy
 
 
 @pytest.fixture(autouse=True)
@@ -73,8 +74,7 @@ def articles(document):
         )
 
 
-@pytest.fixture
-def registry(db):
+def build_registry() -> Registry:
     """Two OPD, a Perda with a signed PDF and its articles, a Perwal implementing it, a newer Perda
     revoking an old one, and two services citing them (one with every delivery component)."""
     category = ServiceCategory.objects.create(name="Kependudukan", slug="kependudukan")
@@ -115,6 +115,18 @@ def registry(db):
     return Registry(
         unit, other_unit, category, event, perda, perwal, revoker, service, other_service, document
     )
+
+
+@pytest.fixture(scope="module")
+def module_registry(django_db_setup, django_db_blocker):
+    """The registry, built once per test module (see tests/shared_data.py)."""
+    yield from build_shared(django_db_blocker, build_registry)
+
+
+@pytest.fixture
+def registry(module_registry, db, request):
+    """The module's registry, as this test's own copy; what the test writes is rolled back after it."""
+    return shared_copy(request, module_registry)
 
 
 def get(client, path, **params):

@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.checks import negative_data_rejection
 pytestmark = pytest.mark.django_db
 
 #: Generated requests per operation and mode.
-EXAMPLES = 20
+EXAMPLES = 10
 
 
 def _run(strategy, excluded_checks=()):

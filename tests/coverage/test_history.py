@@ -10,20 +10,32 @@ from registry.coverage.history import city_trend, ensure_monthly_snapshot, take_
 from registry.coverage.models import CoverageSnapshot, ServiceCoverage
 from registry.coverage.summary import coverage_totals
 from tests import factories
+from tests.shared_data import build_shared, shared_copy
 
 from .builders import complete_service
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def two_units():
+def build_two_units():
     """One OPD with a complete service, one with a service lacking everything."""
     good = factories.opd(title="A Dinas", abbreviation="A")
     bad = factories.opd(title="B Dinas", abbreviation="B")
     complete_service(unit=good)
     factories.service(unit=bad)
     return good, bad
+
+
+@pytest.fixture(scope="module")
+def module_two_units(django_db_setup, django_db_blocker):
+    """The two OPD, built once for this module (tests/shared_data.py)."""
+    yield from build_shared(django_db_blocker, build_two_units)
+
+
+@pytest.fixture
+def two_units(module_two_units, db, request):
+    """This test's copy of the two OPD; what it writes is rolled back after it."""
+    return shared_copy(request, module_two_units)
 
 
 def test_totals_per_opd_and_city(two_units):

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from registry.coverage.reports import FindingsReportView
 from tests import factories
+from tests.shared_data import build_shared, shared_copy
 
 from .builders import complete_service, regulations
 
@@ -28,8 +29,7 @@ def evaluator(django_user_model):
     return user
 
 
-@pytest.fixture
-def data():
+def build_data():
     """Two OPDs: one complete service and one with no legal basis at all."""
     regs = regulations()
     good_unit = factories.opd(title="Dinas Kependudukan", abbreviation="Disdukcapil")
@@ -37,6 +37,18 @@ def data():
     good, _ = complete_service(unit=good_unit, regs=regs, title="Akta kelahiran")
     bad = factories.service(unit=bad_unit, title="Uji kendaraan")
     return good, bad, good_unit, bad_unit
+
+
+@pytest.fixture(scope="module")
+def module_data(django_db_setup, django_db_blocker):
+    """The two OPDs, built once for this module (tests/shared_data.py)."""
+    yield from build_shared(django_db_blocker, build_data)
+
+
+@pytest.fixture
+def data(module_data, db, request):
+    """This test's copy of the two OPDs; what it writes is rolled back after it."""
+    return shared_copy(request, module_data)
 
 
 def test_reports_are_forbidden_without_the_permission(client, django_user_model):

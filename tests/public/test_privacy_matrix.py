@@ -14,6 +14,7 @@ from wagtail.models import PageViewRestriction
 
 from registry.regulations.models import DocumentPage
 from tests import factories
+from tests.shared_data import build_shared, shared_copy
 
 from .conftest import pdf_document
 
@@ -43,8 +44,7 @@ def _restrict(page, kind, group):
         restriction.groups.add(group)
 
 
-@pytest.fixture
-def world():
+def build_world():
     """One service and one regulation per restriction kind, and the three visitors' logins."""
     group = Group.objects.create(name="Pembaca terbatas")
     users = {
@@ -68,6 +68,18 @@ def world():
         _restrict(regulation, kind, group)
         pages[kind] = {"service": service, "regulation": regulation, "document": document}
     return {"pages": pages, "users": users}
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """The matrix's pages and users, built once for this module (tests/shared_data.py)."""
+    yield from build_shared(django_db_blocker, build_world)
+
+
+@pytest.fixture
+def world(module_world, db, request):
+    """This test's copy of the matrix's pages and users; what it writes is rolled back after it."""
+    return shared_copy(request, module_world)
 
 
 def _client_for(client, world, visitor):

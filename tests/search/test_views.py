@@ -5,13 +5,13 @@ from django.test import override_settings
 
 from search.models import IndexEntry
 from tests import factories
+from tests.shared_data import build_shared, shared_copy
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.search.urls")]
 
 
-@pytest.fixture
-def services():
-    """Two services of Disdukcapil and one regulation with a page of text."""
+def build_services():
+    """Two services of Disdukcapil."""
     unit = factories.opd()
     ktp = factories.service(
         unit=unit,
@@ -21,6 +21,18 @@ def services():
     )
     kk = factories.service(unit=unit, title="Penerbitan Kartu Keluarga", summary="KK baru.")
     return {"ktp": ktp, "kk": kk}
+
+
+@pytest.fixture(scope="module")
+def module_services(django_db_setup, django_db_blocker):
+    """The two services, built once for this module (tests/shared_data.py)."""
+    yield from build_shared(django_db_blocker, build_services)
+
+
+@pytest.fixture
+def services(module_services, db, request):
+    """This test's copy of the two services; what it writes is rolled back after it."""
+    return shared_copy(request, module_services)
 
 
 def test_json_lists_hits_with_title_url_type_passage_score_and_facets(client, services):
