@@ -12,18 +12,19 @@ from registry.regulations.choices import RelationKind, Status
 from registry.regulations.models import RegulationIndexPage, RegulationPage, RegulationType
 from tests import factories
 
-from .base import RegistryAdminTestCase
+from tests.review.base import ReviewTestCase
 
 WITA = ZoneInfo("Asia/Makassar")
 
 
-class ScheduledPublicationTests(RegistryAdminTestCase):
-    """Bagian Hukum publishes a Perwal promulgated next week; it goes live when the job runs then."""
+class ScheduledPublicationTests(ReviewTestCase):
+    """A Perwal promulgated next week passes its review; it goes live when the job runs then."""
 
     def setUp(self):
         self.client.force_login(self.legal_user)
 
     def _publish_new_perwal(self, pengundangan: date, **extra):
+        """Create the Perwal as Bagian Hukum, submit it, and have both review steps approve it."""
         index = RegulationIndexPage.objects.get()
         url = f"/admin/pages/add/regulations/regulationpage/{index.pk}/"
         data = querydict_from_html(self.client.get(url).content.decode(), form_id="page-edit-form")
@@ -38,13 +39,18 @@ class ScheduledPublicationTests(RegistryAdminTestCase):
                 "slug": "",
                 "tanggal_penetapan": pengundangan.replace(day=1).isoformat(),
                 "tanggal_pengundangan": pengundangan.isoformat(),
-                "action-publish": "action-publish",
+                "action-submit": "action-submit",
                 **extra,
             }
         )
         response = self.client.post(url, data)
         self.assertEqual(response.status_code, 302, response.content.decode()[:2000])
-        return RegulationPage.objects.get(nomor="15", tahun=pengundangan.year)
+        page = RegulationPage.objects.get(nomor="15", tahun=pengundangan.year)
+        # The review: Bagian Hukum, then the Kepala Bagian Hukum, whose approval publishes (or schedules).
+        for reviewer in (self.reviewer, self.kabag):
+            self.assertEqual(self.act(reviewer, page, "approve").status_code, 302)
+        self.client.force_login(self.legal_user)
+        return RegulationPage.objects.get(pk=page.pk)
 
     def test_future_pengundangan_schedules_then_the_job_publishes(self):
         """Publishing before the pengundangan date schedules 00:00 WITA that day; the job publishes after it."""
