@@ -144,6 +144,8 @@ def _log_deleted(sender, instance, **kwargs):
 
 def _log_extraction(sender, instance, run, **kwargs):
     """After a document's extraction: log the outcome on every regulation whose signed PDF it is."""
+    if run is None:  # a re-send of an earlier outcome (no new run): nothing new to log
+        return
     data = {
         "document_id": instance.pk,
         "document_title": instance.title,

@@ -33,7 +33,37 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .choices import IN_FORCE, Status
+from .choices import IN_FORCE, RelationKind, Status
+
+
+def _model(name: str):
+    """A regulations model, looked up by name: the models import this module (through the page
+    context), so it cannot import them back."""
+    from django.apps import apps
+
+    return apps.get_model("regulations", name)
+
+
+# When several relations point at one regulation, the strongest one decides its status.
+_STATUS_BY_KIND = {
+    RelationKind.MENCABUT: Status.DICABUT,
+    RelationKind.MENCABUT_SEBAGIAN: Status.DICABUT_SEBAGIAN,
+    RelationKind.MENGUBAH: Status.DIUBAH,
+    RelationKind.MENGUBAH_SEBAGIAN: Status.DIUBAH,
+}
+_PRECEDENCE = [Status.DICABUT, Status.TIDAK_BERLAKU, Status.DICABUT_SEBAGIAN, Status.DIUBAH, Status.BERLAKU]
+
+
+def derive_status(incoming_kinds, declared_not_in_force: bool = False) -> str:
+    """Return the status implied by the kinds of the incoming relations and the editor's declaration."""
+    candidates = {_STATUS_BY_KIND[kind] for kind in incoming_kinds if kind in _STATUS_BY_KIND}
+    if declared_not_in_force:
+        candidates.add(Status.TIDAK_BERLAKU)
+    for status in _PRECEDENCE:
+        if status in candidates:
+            return status
+    return Status.BERLAKU
+
 
 #: The status of a regulation on a date before it takes effect (not a stored status).
 NOT_YET = "belum_berlaku"
@@ -107,8 +137,6 @@ def status_label(code: str) -> str:
 
 
 def _status(kinds, declared: bool) -> str:
-    from .status import derive_status
-
     return derive_status(kinds, declared)
 
 
@@ -123,7 +151,7 @@ def status_on(regulation, on: date | None = None) -> str:
 
 def incoming_kinds_on(target_ids, on: date) -> dict[int, set]:
     """Kinds of the relations in effect on ``on``, by target, from live sources."""
-    from .models import RegulationRelation
+    RegulationRelation = _model("RegulationRelation")
 
     relations = RegulationRelation.objects.filter(source__live=True)
     if target_ids is not None:
@@ -139,7 +167,7 @@ def incoming_kinds_on(target_ids, on: date) -> dict[int, set]:
 
 def statuses_on(regulation_ids: Iterable[int] | None, on: date | None = None) -> dict[int, str]:
     """The status of each regulation (all when None) on ``on``, by id, in two queries."""
-    from .models import RegulationPage
+    RegulationPage = _model("RegulationPage")
 
     on = on or today()
     ids = None if regulation_ids is None else list(regulation_ids)
@@ -159,7 +187,7 @@ def statuses_on(regulation_ids: Iterable[int] | None, on: date | None = None) ->
 
 def in_force_ids(on: date, queryset=None) -> list[int]:
     """The ids of the regulations (of ``queryset``, all by default) in force on ``on``."""
-    from .models import RegulationPage
+    RegulationPage = _model("RegulationPage")
 
     queryset = RegulationPage.objects.all() if queryset is None else queryset
     # All statuses in one pass: cheaper than an IN list of every id, and the same two queries.
@@ -173,7 +201,7 @@ def relations_taking_effect(after: date | None, until: date) -> list[tuple[int, 
 
     ``after=None`` means every relation in effect by ``until``.
     """
-    from .models import RegulationRelation
+    RegulationRelation = _model("RegulationRelation")
 
     columns = ("source_id", "target_id", *(f"source__{name}" for name in DATE_FIELDS))
     found = []

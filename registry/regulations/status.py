@@ -4,27 +4,7 @@ from collections import defaultdict
 
 from django.db import transaction
 
-from .choices import RelationKind, Status
-
-# When several relations point at one regulation, the strongest one decides its status.
-_STATUS_BY_KIND = {
-    RelationKind.MENCABUT: Status.DICABUT,
-    RelationKind.MENCABUT_SEBAGIAN: Status.DICABUT_SEBAGIAN,
-    RelationKind.MENGUBAH: Status.DIUBAH,
-    RelationKind.MENGUBAH_SEBAGIAN: Status.DIUBAH,
-}
-_PRECEDENCE = [Status.DICABUT, Status.TIDAK_BERLAKU, Status.DICABUT_SEBAGIAN, Status.DIUBAH, Status.BERLAKU]
-
-
-def derive_status(incoming_kinds, declared_not_in_force: bool = False) -> str:
-    """Return the status implied by the kinds of the incoming relations and the editor's declaration."""
-    candidates = {_STATUS_BY_KIND[kind] for kind in incoming_kinds if kind in _STATUS_BY_KIND}
-    if declared_not_in_force:
-        candidates.add(Status.TIDAK_BERLAKU)
-    for status in _PRECEDENCE:
-        if status in candidates:
-            return status
-    return Status.BERLAKU
+from .effective import derive_status
 
 
 def refresh_statuses() -> list[int]:

@@ -11,7 +11,6 @@ from registry.ops.models import RunOutcome
 from registry.regulations.choices import RelationKind, Status
 from registry.regulations.models import RegulationIndexPage, RegulationPage, RegulationType
 from tests import factories
-
 from tests.review.base import ReviewTestCase
 
 WITA = ZoneInfo("Asia/Makassar")

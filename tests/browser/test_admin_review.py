@@ -77,8 +77,12 @@ def test_a_service_change_is_submitted_reviewed_and_approved(service, live_serve
     row.get_by_role("button", name="Setujui dengan komentar").click()
     dialog = page.get_by_role("dialog")
     dialog.get_by_label("Komentar").fill("Sudah sesuai Standar Pelayanan.")
-    # The approval publishes (search index, coverage …) before it answers: wait for its response.
-    with page.expect_response(lambda r: "/workflow/action/" in r.url and r.request.method == "POST") as sent:
+    # The approval publishes (search index, coverage …) before it answers, then the admin reloads the
+    # dashboard: wait for both, or the next navigation races the reload.
+    with (
+        page.expect_navigation(),
+        page.expect_response(lambda r: "/workflow/action/" in r.url and r.request.method == "POST") as sent,
+    ):
         dialog.get_by_role("button", name="Setujui dengan komentar").click()
     assert sent.value.ok
     assert page.goto(f"{live_server.url}/admin/").status == 200

@@ -3,6 +3,7 @@
 from xml.etree import ElementTree
 
 from django.test import TestCase
+from django.utils import timezone
 from wagtail.models import Page
 
 from registry.home.models import HomePage
@@ -55,11 +56,13 @@ class SitemapTests(TestCase):
     def test_lastmod_is_the_last_publication(self):
         entries = sitemap_entries(self.client)
         service = Page.objects.get(pk=self.site["service"].pk)
-        assert entries[ROOT + service.url] == service.last_published_at.date().isoformat()
+        assert entries[ROOT + service.url] == timezone.localtime(service.last_published_at).date().isoformat()
         # Every page with a publication date has its lastmod (test indexes are created without one).
         for page in Page.objects.filter(last_published_at__isnull=False).specific():
             if ROOT + page.url in entries:
-                assert entries[ROOT + page.url] == page.last_published_at.date().isoformat()
+                assert (
+                    entries[ROOT + page.url] == timezone.localtime(page.last_published_at).date().isoformat()
+                )
 
     def test_a_page_unpublished_leaves_the_sitemap(self):
         paid = self.site["paid"]
