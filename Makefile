@@ -24,7 +24,7 @@ ADMIN_PASSWORD ?=
 DEV := DJANGO_SETTINGS_MODULE=registry.settings.dev $(PY) manage.py
 TESTENV := DJANGO_SETTINGS_MODULE=registry.settings.test
 
-.PHONY: help install run test lint bench clean distclean search-cluster search-cluster-stop test-search-live prod-local prod-local-stop test-deploy \
+.PHONY: help install axe run test lint bench clean distclean search-cluster search-cluster-stop test-search-live prod-local prod-local-stop test-deploy \
 	prod-local prod-local-stop
 
 help:  ## List the targets
@@ -42,6 +42,17 @@ $(STAMP): pyproject.toml | $(PY)
 	@touch $@
 
 install: $(STAMP)  ## Create .venv and install Registri with its test tools (fast when up to date)
+
+# axe-core for the accessibility checks of the browser tests, pinned by .ci/axe/package-lock.json.
+# Not part of install: `make test` needs only Python, and the axe tests skip (CI: fail) without it.
+AXE := .ci/axe/node_modules/axe-core/axe.min.js
+
+$(AXE): .ci/axe/package.json .ci/axe/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: apt-get install nodejs npm" >&2; exit 1; }
+	npm ci --prefix .ci/axe --no-audit --no-fund
+	@touch $@
+
+axe: $(AXE)  ## Install axe-core from npm into .ci/axe (needs nodejs and npm) for the browser tests
 
 run: install  ## Migrate, load the demo, create the groups, then serve on http://127.0.0.1:8000/
 	$(DEV) migrate --noinput

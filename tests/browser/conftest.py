@@ -31,7 +31,99 @@ def chromium_path() -> str:
     return path
 
 
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core's axe.min.js from ``.ci/axe`` (``make axe``); skips with that command when it is missing."""
+    from tests.browser.axe import AXE_MISSING, axe_source
+
+    source = axe_source()
+    if source is None:
+        pytest.skip(AXE_MISSING)
+    return source
+
+
 _PAGE_KEY = pytest.StashKey[tuple]()
+
+
+@pytest.fixture(scope="package")
+def demo_site(django_db_setup, django_db_blocker):
+    """The Balikpapan demo, committed once for the package's non-transactional browser tests, served live.
+
+    Yields ``(url, facts)``: the server's URL and what :func:`tests.browser.demo_facts.read_facts`
+    read from the database (URLs and names), since test bodies must not query the database once the
+    browser runs. The tests that use it are marked ``django_db`` (not transactional): each runs in a
+    transaction rolled back after it, over the committed demo, and pytest-django keeps them together,
+    apart from the transactional tests (which would flush the demo). The database stays unblocked while
+    the demo is up, as the server thread reads it. Afterwards the database is flushed and given back
+    the rows the migrations made.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+    from pytest_django.live_server_helper import LiveServer
+
+    from registry.demo.loader import load_demo
+    from tests.browser.demo_facts import read_facts
+
+    with django_db_blocker.unblock():
+        # The demo is committed and flushed afterwards: only ever in the test database.
+        test_name = connection.creation._get_test_db_name()
+        if connection.settings_dict["NAME"] != test_name:
+            pytest.fail(f"demo_site needs the test database {test_name}; mark the test django_db")
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is None:
+            contents = connection.creation.serialize_db_to_string()
+        load_demo(log=lambda line: None)
+        facts = read_facts()
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield server.url, facts
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+            # As TransactionTestCase does with serialized_rollback: no post_migrate rows (content
+            # types, permissions) that the serialized contents would then duplicate.
+            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(contents)
+
+
+@pytest.fixture(scope="module")
+def module_browser(chromium_path, demo_site):
+    """One Chromium for a module's tests (each test opens its own context in it); started after the demo."""
+    from playwright.sync_api import sync_playwright
+
+    # See browser_page: Django refuses ORM calls while Playwright's loop runs in this thread.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+            try:
+                yield browser
+            finally:
+                browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def open_page(browser, request, width: int, height: int):
+    """A page in a fresh context of ``width`` × ``height`` CSS pixels, screenshot on failure (see below)."""
+    context = browser.new_context(locale="id-ID", viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    request.node.stash[_PAGE_KEY] = (page, request.getfixturevalue("tmp_path") / "failure.png")
+    return context, page
+
+
+@pytest.fixture
+def phone_page(module_browser, request):
+    """A 390 × 844 page (a common phone) in the module's Chromium."""
+    context, page = open_page(module_browser, request, 390, 844)
+    yield page
+    context.close()
 
 
 @pytest.fixture
