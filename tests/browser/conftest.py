@@ -62,6 +62,7 @@ def demo_site(django_db_setup, django_db_blocker):
     from pytest_django.live_server_helper import LiveServer
 
     from registry.demo.loader import load_demo
+    from search.backends.indexing import clear_index
     from tests.browser.demo_facts import read_facts
 
     with django_db_blocker.unblock():
@@ -83,6 +84,8 @@ def demo_site(django_db_setup, django_db_blocker):
             server.stop()
             # As TransactionTestCase does with serialized_rollback: no post_migrate rows (content
             # types, permissions) that the serialized contents would then duplicate.
+            # flush empties only the tables of models, not the search index's postings and statistics.
+            clear_index()
             call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
             connection.creation.deserialize_db_from_string(contents)
 
