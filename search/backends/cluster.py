@@ -73,6 +73,8 @@ class ClusterBackend(SearchBackend):
     failures: tuple[type[BaseException], ...] = (ConnectionError,)
     #: The subset meaning "not reachable or too slow": they open the circuit for ``retry_after``.
     unreachable: tuple[type[BaseException], ...] = (ConnectionError,)
+    #: Which shard copies answer a query: the receiving node's own (any copy when it has none).
+    preference = "_local"
 
     def __init__(
         self,
@@ -305,6 +307,9 @@ class ClusterBackend(SearchBackend):
     # --- reading --------------------------------------------------------------------------------
 
     def _search(self, search, **params):
+        # Every node holds a copy (replicas "0-2" on three nodes): the node that receives a query
+        # answers it from its own copy instead of sending it to another node's.
+        params.setdefault("preference", self.preference)
         return _body(self._call(self._op_search, self.alias, search.to_dict(), **params))
 
     def search(self, request):
