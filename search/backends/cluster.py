@@ -26,12 +26,15 @@ from .elastic_mapping import (
     ID_PAGE_SIZE,
     IndexSettings,
     build_citation_search,
+    build_group_hits,
     build_id_page,
     build_index,
     build_search,
     build_suggest,
     delete_action,
     index_action,
+    page_groups,
+    parse_group_hits,
     parse_hits,
     parse_id_page,
     parse_search,
@@ -313,8 +316,17 @@ class ClusterBackend(SearchBackend):
         return _body(self._call(self._op_search, self.alias, search.to_dict(), **params))
 
     def search(self, request):
-        search = build_search(request, self.alias, clean_filters(request.filters))
-        return parse_search(self._search(search, **self._search_params()))
+        """The page's groups and facets, then the best documents of those groups (two requests)."""
+        filters = clean_filters(request.filters)
+        params = self._search_params()
+        response = self._search(build_search(request, self.alias, filters), **params)
+        groups = page_groups(response)
+        best = {}
+        if groups:
+            best = parse_group_hits(
+                self._search(build_group_hits(request, self.alias, filters, groups), **params)
+            )
+        return parse_search(response, best)
 
     def lookup_citations(self, keys):
         if not keys:
