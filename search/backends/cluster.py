@@ -134,6 +134,10 @@ class ClusterBackend(SearchBackend):
     def _op_refresh(self, name: str) -> None:
         raise NotImplementedError
 
+    def _op_forcemerge(self, name: str) -> None:
+        """Merge ``name`` into one segment per shard copy, waiting until it is done."""
+        raise NotImplementedError
+
     def _op_search(self, index: str, body: dict, **params) -> dict:
         raise NotImplementedError
 
@@ -283,6 +287,9 @@ class ClusterBackend(SearchBackend):
             self._bulk(actions(), refresh=False, slow=True)
             self._call(self._op_put_settings, name, {"refresh_interval": self.layout.refresh_interval})
             self._call(self._op_refresh, name)
+            # The bulk load leaves dozens of segments; a query visits every one. Nothing writes to the
+            # index until the swap but updates racing the rebuild, so one segment stays (nearly) one.
+            self._call(self._op_forcemerge, name)
             # Every copy allocated before the index takes traffic (yellow on a one-node server).
             state = _body(
                 self._call(self._op_health, index=name, wait_for_status="green", timeout="60s", probe=True)

@@ -292,5 +292,10 @@ def test_rebuild_with_alias_swap_while_queries_run(site_on):
         assert backend.count() == len(documents)
         assert backend.doc_ids() == sorted(d.doc_id for d in documents)
         assert backend._targets() == backend.live_indices()  # the old indices were deleted
+        # Force-merged before the swap, and only read since: one segment in every copy of the shard.
+        (live,) = backend.live_indices()
+        copies = backend.client.indices.segments(index=live)
+        copies = getattr(copies, "body", copies)["indices"][live]["shards"]["0"]
+        assert copies and [copy["num_search_segments"] for copy in copies] == [1] * len(copies)
     finally:
         backend.drop()

@@ -353,3 +353,53 @@ def test_a_connection_failure_opens_the_circuit_for_retry_after():
         with pytest.raises(SearchUnavailable):
             backend.search(_request("izin"))
     assert len(calls) == 1
+
+
+def test_rebuild_merges_the_new_index_before_the_alias_swap():
+    """A rebuild loads, refreshes and force-merges the new index, and only then swaps the alias to it."""
+    from search.backends.cluster import ClusterBackend
+
+    class Steps(ClusterBackend):
+        """A cluster kept in memory that records the rebuild's steps (names only)."""
+
+        def __init__(self):
+            super().__init__(
+                "http://127.0.0.1:9", prefix="p", thesaurus=lambda: THESAURUS, swap_grace=0, client=object()
+            )
+            self.steps, self.indices, self.aliased = [], [], []
+
+        def _op_create_index(self, name, body):
+            self.indices.append(name)
+
+        def _op_indices(self, pattern):
+            return list(self.indices)
+
+        def _op_alias_indices(self, alias):
+            return list(self.aliased)
+
+        def _op_bulk(self, actions, refresh, chunk_size, slow):
+            self.steps.append(f"bulk {len(list(actions))}")
+            return []
+
+        def _op_put_settings(self, name, settings):
+            self.steps.append("settings")
+
+        def _op_refresh(self, name):
+            self.steps.append("refresh")
+
+        def _op_forcemerge(self, name):
+            self.steps.append(f"forcemerge {name == self.indices[-1]}")
+
+        def _op_health(self, **params):
+            self.steps.append("health")
+            return {"status": "green"}
+
+        def _op_update_aliases(self, actions):
+            self.steps.append("swap")
+            self.aliased = [action["add"]["index"] for action in actions if "add" in action]
+
+    backend = Steps()
+    document = SearchDocument(doc_id="service:1", owner="service:1", kind="layanan", title="KTP", url="/k/")
+    assert backend.rebuild([document]) == 1
+    assert backend.steps == ["bulk 1", "settings", "refresh", "forcemerge True", "health", "swap"]
+    assert backend.aliased == backend.indices
