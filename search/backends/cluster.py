@@ -287,15 +287,16 @@ class ClusterBackend(SearchBackend):
             self._bulk(actions(), refresh=False, slow=True)
             self._call(self._op_put_settings, name, {"refresh_interval": self.layout.refresh_interval})
             self._call(self._op_refresh, name)
-            # The bulk load leaves dozens of segments; a query visits every one. Nothing writes to the
-            # index until the swap but updates racing the rebuild, so one segment stays (nearly) one.
-            self._call(self._op_forcemerge, name)
             # Every copy allocated before the index takes traffic (yellow on a one-node server).
             state = _body(
                 self._call(self._op_health, index=name, wait_for_status="green", timeout="60s", probe=True)
             )
             if state.get("status") not in ("green", "yellow"):
                 raise SearchUnavailable(f"{self.product}: the new index {name} is {state.get('status')}")
+            # The bulk load leaves several segments per copy, and a query visits every one. Merged once
+            # the copies are allocated (a copy still recovering would miss the merge); only updates
+            # racing the rebuild write to the index before the swap, so it stays (nearly) one segment.
+            self._call(self._op_forcemerge, name)
             live = self.live_indices()
             swap = [{"remove": {"index": index, "alias": self.alias}} for index in live]
             swap.append({"add": {"index": name, "alias": self.alias}})

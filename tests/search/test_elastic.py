@@ -356,7 +356,7 @@ def test_a_connection_failure_opens_the_circuit_for_retry_after():
 
 
 def test_rebuild_merges_the_new_index_before_the_alias_swap():
-    """A rebuild loads, refreshes and force-merges the new index, and only then swaps the alias to it."""
+    """A rebuild loads and refreshes the new index, waits for its copies, merges it, then swaps the alias."""
     from search.backends.cluster import ClusterBackend
 
     class Steps(ClusterBackend):
@@ -401,5 +401,5 @@ def test_rebuild_merges_the_new_index_before_the_alias_swap():
     backend = Steps()
     document = SearchDocument(doc_id="service:1", owner="service:1", kind="layanan", title="KTP", url="/k/")
     assert backend.rebuild([document]) == 1
-    assert backend.steps == ["bulk 1", "settings", "refresh", "forcemerge True", "health", "swap"]
+    assert backend.steps == ["bulk 1", "settings", "refresh", "health", "forcemerge True", "swap"]
     assert backend.aliased == backend.indices
