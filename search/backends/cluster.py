@@ -26,12 +26,15 @@ from .elastic_mapping import (
     ID_PAGE_SIZE,
     IndexSettings,
     build_citation_search,
+    build_group_hits,
     build_id_page,
     build_index,
     build_search,
     build_suggest,
     delete_action,
     index_action,
+    page_groups,
+    parse_group_hits,
     parse_hits,
     parse_id_page,
     parse_search,
@@ -73,6 +76,8 @@ class ClusterBackend(SearchBackend):
     failures: tuple[type[BaseException], ...] = (ConnectionError,)
     #: The subset meaning "not reachable or too slow": they open the circuit for ``retry_after``.
     unreachable: tuple[type[BaseException], ...] = (ConnectionError,)
+    #: Which shard copies answer a query: the receiving node's own (any copy when it has none).
+    preference = "_local"
 
     def __init__(
         self,
@@ -127,6 +132,10 @@ class ClusterBackend(SearchBackend):
         raise NotImplementedError
 
     def _op_refresh(self, name: str) -> None:
+        raise NotImplementedError
+
+    def _op_forcemerge(self, name: str) -> None:
+        """Merge ``name`` into one segment per shard copy, waiting until it is done."""
         raise NotImplementedError
 
     def _op_search(self, index: str, body: dict, **params) -> dict:
@@ -284,6 +293,10 @@ class ClusterBackend(SearchBackend):
             )
             if state.get("status") not in ("green", "yellow"):
                 raise SearchUnavailable(f"{self.product}: the new index {name} is {state.get('status')}")
+            # The bulk load leaves several segments per copy, and a query visits every one. Merged once
+            # the copies are allocated (a copy still recovering would miss the merge); only updates
+            # racing the rebuild write to the index before the swap, so it stays (nearly) one segment.
+            self._call(self._op_forcemerge, name)
             live = self.live_indices()
             swap = [{"remove": {"index": index, "alias": self.alias}} for index in live]
             swap.append({"add": {"index": name, "alias": self.alias}})
@@ -305,11 +318,23 @@ class ClusterBackend(SearchBackend):
     # --- reading --------------------------------------------------------------------------------
 
     def _search(self, search, **params):
+        # Every node holds a copy (replicas "0-2" on three nodes): the node that receives a query
+        # answers it from its own copy instead of sending it to another node's.
+        params.setdefault("preference", self.preference)
         return _body(self._call(self._op_search, self.alias, search.to_dict(), **params))
 
     def search(self, request):
-        search = build_search(request, self.alias, clean_filters(request.filters))
-        return parse_search(self._search(search, **self._search_params()))
+        """The page's groups and facets, then the best documents of those groups (two requests)."""
+        filters = clean_filters(request.filters)
+        params = self._search_params()
+        response = self._search(build_search(request, self.alias, filters), **params)
+        groups = page_groups(response)
+        best = {}
+        if groups:
+            best = parse_group_hits(
+                self._search(build_group_hits(request, self.alias, filters, groups), **params)
+            )
+        return parse_search(response, best)
 
     def lookup_citations(self, keys):
         if not keys:

@@ -12,6 +12,8 @@ from .cluster import ClusterBackend
 
 #: Index management and bulk writes run in tasks, not in a page: they may take longer than a query.
 WRITE_TIMEOUT = 60.0
+#: A rebuild's force merge of the new index (seconds at the base corpus, a few minutes at 10x).
+MERGE_TIMEOUT = 900.0
 
 
 class ElasticsearchBackend(ClusterBackend):
@@ -57,6 +59,9 @@ class ElasticsearchBackend(ClusterBackend):
 
     def _op_refresh(self, name):
         self._slow().indices.refresh(index=name)
+
+    def _op_forcemerge(self, name):
+        self.client.options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
 
     def _op_search(self, index, body, **params):
         return self.client.search(index=index, body=body, **params).body

@@ -189,8 +189,8 @@ def _filter_queries(filters: dict[str, list[str]], exclude: str | None = None) -
     return [Q("terms", **{name: values}) for name, values in filters.items() if name != exclude]
 
 
-def build_search(request: SearchRequest, index: str, filters: dict[str, list[str]]) -> Search:
-    """The search body: match, boosts, facets that ignore their own filter, grouping and paging."""
+def _scored_query(request: SearchRequest) -> Q:
+    """What a search matches and how it scores (the same in both requests of a page)."""
     query = request.query
     text = " ".join(query.text_words)
     must = []
@@ -208,13 +208,22 @@ def build_search(request: SearchRequest, index: str, filters: dict[str, list[str
         ]
     scope = [Q("term", group=request.group)] if request.group else []
     matched = Q("bool", must=must or [Q("match_none")], should=should, filter=scope)
-    scored = Q(
+    return Q(
         "function_score",
         query=matched,
         functions=[{"field_value_factor": {"field": "boost", "missing": 1}}],
         boost_mode="multiply",
     )
-    search = Search(index=index).query(scored)
+
+
+def build_search(request: SearchRequest, index: str, filters: dict[str, list[str]]) -> Search:
+    """The search body: match, boosts, facets that ignore their own filter, the page's groups.
+
+    Hits are collapsed on ``group``, without ``inner_hits``: the cluster would run one more search
+    per group of the page for them, so :func:`build_group_hits` fetches every group's best documents
+    in one second request instead.
+    """
+    search = Search(index=index).query(_scored_query(request))
     selected = _filter_queries(filters)
     if selected:
         search = search.post_filter("bool", filter=selected)
@@ -230,20 +239,33 @@ def build_search(request: SearchRequest, index: str, filters: dict[str, list[str
     total.metric("groups", "cardinality", field="group", precision_threshold=TOTAL_PRECISION)
     search.aggs.bucket("total_groups", total)
     first = (max(request.page, 1) - 1) * request.per_page
-    search = search.extra(
-        collapse={
-            "field": "group",
-            "inner_hits": {
-                "name": "group_hits",
-                "size": request.group_size,
-                "sort": [{"_score": "desc"}, {"doc_id": "asc"}],
-                "_source": {"excludes": ["suggest"]},
-            },
-        },
-        track_total_hits=True,
-    )
+    search = search.extra(collapse={"field": "group"}, track_total_hits=True)
     search = search.sort({"_score": "desc"}, {"doc_id": "asc"})
-    return search.source(excludes=["suggest"])[first : first + request.per_page]
+    return search.source(False)[first : first + request.per_page]
+
+
+def build_group_hits(
+    request: SearchRequest, index: str, filters: dict[str, list[str]], groups: list[str]
+) -> Search:
+    """The best ``group_size`` documents of each of ``groups`` (a page of :func:`build_search`).
+
+    The same query and filters restricted to those groups, ranked in each group as the page ranks
+    the groups (score, then ``doc_id``), so a group's first document is the one that ranked it.
+    """
+    search = Search(index=index).query(_scored_query(request)).filter("terms", group=groups)
+    for selected in _filter_queries(filters):
+        search = search.filter(selected)
+    best = A("terms", field="group", include=groups, size=len(groups))
+    best.metric(
+        "best",
+        "top_hits",
+        size=request.group_size,
+        sort=[{"_score": "desc"}, {"doc_id": "asc"}],
+        track_scores=True,  # a sorted top_hits leaves ``_score`` empty otherwise
+        _source={"excludes": ["suggest"]},
+    )
+    search.aggs.bucket("group_hits", best)
+    return search.extra(track_total_hits=False)[:0]
 
 
 def build_citation_search(keys: list[str], index: str) -> Search:
@@ -291,12 +313,31 @@ def parse_hits(response: dict) -> list[BackendHit]:
     return [_hit(raw) for raw in response.get("hits", {}).get("hits", [])]
 
 
-def parse_search(response: dict) -> BackendResult:
-    """Grouped hits, group total and facets from a response to :func:`build_search`."""
+def page_groups(response: dict) -> list[str]:
+    """The groups of a response to :func:`build_search`, best first (collapse returns each one's key)."""
     groups = []
     for raw in response.get("hits", {}).get("hits", []):
-        inner = raw.get("inner_hits", {}).get("group_hits", {}).get("hits", {}).get("hits")
-        groups.append([_hit(item) for item in inner] if inner else [_hit(raw)])
+        values = raw.get("fields", {}).get("group") or [raw.get("_source", {}).get("group", "")]
+        groups.append(str(values[0]))
+    return groups
+
+
+def parse_group_hits(response: dict) -> dict[str, list[BackendHit]]:
+    """Each group's best documents from a response to :func:`build_group_hits`."""
+    buckets = response.get("aggregations", {}).get("group_hits", {}).get("buckets", [])
+    return {
+        str(bucket["key"]): [_hit(raw) for raw in bucket.get("best", {}).get("hits", {}).get("hits", [])]
+        for bucket in buckets
+    }
+
+
+def parse_search(response: dict, group_hits: dict[str, list[BackendHit]]) -> BackendResult:
+    """Grouped hits, group total and facets from the responses to :func:`build_search` and
+    :func:`build_group_hits` (``group_hits``, parsed by :func:`parse_group_hits`).
+
+    A group missing from ``group_hits`` left the index between the two requests and is left out.
+    """
+    groups = [group_hits[group] for group in page_groups(response) if group_hits.get(group)]
     aggregations = response.get("aggregations", {})
     facets = {}
     for facet in FACET_FIELDS:

@@ -14,6 +14,8 @@ from .cluster import ClusterBackend
 
 #: Index management and bulk writes run in tasks, not in a page: they may take longer than a query.
 WRITE_TIMEOUT = 60.0
+#: A rebuild's force merge of the new index (seconds at the base corpus, a few minutes at 10x).
+MERGE_TIMEOUT = 900.0
 
 
 class OpenSearchBackend(ClusterBackend):
@@ -64,6 +66,9 @@ class OpenSearchBackend(ClusterBackend):
 
     def _op_refresh(self, name):
         self.client.indices.refresh(index=name, request_timeout=self._write_timeout)
+
+    def _op_forcemerge(self, name):
+        self.client.indices.forcemerge(index=name, max_num_segments=1, request_timeout=MERGE_TIMEOUT)
 
     def _op_search(self, index, body, **params):
         return self.client.search(index=index, body=body, **params)

@@ -11,10 +11,13 @@ from search.backends.elastic_mapping import (
     WORD_SPLIT,
     IndexSettings,
     build_citation_search,
+    build_group_hits,
     build_index,
     build_search,
     build_suggest,
     document_source,
+    page_groups,
+    parse_group_hits,
     parse_search,
 )
 from search.documents import SearchDocument
@@ -119,10 +122,29 @@ def test_facets_ignore_their_own_filter_and_post_filter_narrows_hits():
 
 
 def test_results_are_collapsed_by_group_and_paged():
-    """Collapse on group with up to three inner hits; from/size follow the page."""
+    """Collapse on group without inner hits (a search per group) or sources; from/size follow the page."""
     body = build_search(_request("pelayanan", page=3, per_page=10), "alias", {}).to_dict()
-    assert body["collapse"]["field"] == "group" and body["collapse"]["inner_hits"]["size"] == 3
+    assert body["collapse"] == {"field": "group"}
+    assert body["_source"] is False
     assert (body["from"], body["size"]) == (20, 10)
+
+
+def test_group_hits_body_ranks_the_page_groups_like_the_page():
+    """The second request: same scored query and filters, only the page's groups, best three of each."""
+    request = _request("izin reklame", filters={"jenis": ["perwal"]})
+    page = build_search(request, "alias", {"jenis": ["perwal"]}).to_dict()
+    body = build_group_hits(request, "alias", {"jenis": ["perwal"]}, ["regulation:1", "service:3"]).to_dict()
+    assert body["query"]["bool"]["must"] == [page["query"]]
+    assert body["query"]["bool"]["filter"] == [
+        {"terms": {"group": ["regulation:1", "service:3"]}},
+        {"terms": {"jenis": ["perwal"]}},
+    ]
+    assert body["size"] == 0
+    groups = body["aggs"]["group_hits"]
+    assert groups["terms"] == {"field": "group", "include": ["regulation:1", "service:3"], "size": 2}
+    best = groups["aggs"]["best"]["top_hits"]
+    assert best["size"] == 3 and best["track_scores"] is True
+    assert best["sort"] == page["sort"] == [{"_score": "desc"}, {"doc_id": "asc"}]
 
 
 def test_citation_and_suggest_bodies():
@@ -165,59 +187,22 @@ def test_document_source_carries_metadata_and_title_column():
     assert "opd" not in source and source["suggest"] == ""
 
 
+def _source_hit(score, doc_id, kind, title, group, **extra):
+    return {
+        "_score": score,
+        "_source": {"doc_id": doc_id, "kind": kind, "title": title, "group": group, **extra},
+    }
+
+
 def test_parse_search_response_groups_facets_and_total():
-    """A recorded-shape response becomes groups, facet (value, label, count) and the group total."""
+    """Recorded-shape responses become groups in page order, facet (value, label, count) and the total."""
     response = {
         "hits": {
             "total": {"value": 7},
             "hits": [
-                {
-                    "_id": "regulation:1",
-                    "_score": 9.5,
-                    "_source": {
-                        "doc_id": "regulation:1",
-                        "kind": "peraturan",
-                        "title": "Perwal",
-                        "group": "regulation:1",
-                    },
-                    "inner_hits": {
-                        "group_hits": {
-                            "hits": {
-                                "hits": [
-                                    {
-                                        "_score": 9.5,
-                                        "_source": {
-                                            "doc_id": "regulation:1",
-                                            "kind": "peraturan",
-                                            "title": "Perwal",
-                                            "group": "regulation:1",
-                                        },
-                                    },
-                                    {
-                                        "_score": 4.0,
-                                        "_source": {
-                                            "doc_id": "regulation:1:00002:halaman-2",
-                                            "kind": "pasal",
-                                            "title": "Hlm 2",
-                                            "group": "regulation:1",
-                                            "body": "teks",
-                                        },
-                                    },
-                                ]
-                            }
-                        }
-                    },
-                },
-                {
-                    "_id": "service:3",
-                    "_score": 3.0,
-                    "_source": {
-                        "doc_id": "service:3",
-                        "kind": "layanan",
-                        "title": "KTP",
-                        "group": "service:3",
-                    },
-                },
+                {"_id": "regulation:1", "_score": 9.5, "fields": {"group": ["regulation:1"]}},
+                {"_id": "service:3", "_score": 3.0, "fields": {"group": ["service:3"]}},
+                {"_id": "regulation:9", "_score": 2.0, "fields": {"group": ["regulation:9"]}},
             ],
         },
         "aggregations": {
@@ -241,11 +226,49 @@ def test_parse_search_response_groups_facets_and_total():
             "total_groups": {"doc_count": 7, "groups": {"value": 2}},
         },
     }
-    result = parse_search(response)
-    assert [[h.doc_id for h in g] for g in result.groups] == [
-        ["regulation:1", "regulation:1:00002:halaman-2"],
-        ["service:3"],
+    assert page_groups(response) == ["regulation:1", "service:3", "regulation:9"]
+    group_response = {
+        "hits": {"hits": []},
+        "aggregations": {
+            "group_hits": {
+                "buckets": [  # the terms aggregation orders buckets by count, not by rank
+                    {
+                        "key": "service:3",
+                        "doc_count": 1,
+                        "best": {
+                            "hits": {"hits": [_source_hit(3.0, "service:3", "layanan", "KTP", "service:3")]}
+                        },
+                    },
+                    {
+                        "key": "regulation:1",
+                        "doc_count": 4,
+                        "best": {
+                            "hits": {
+                                "hits": [
+                                    _source_hit(9.5, "regulation:1", "peraturan", "Perwal", "regulation:1"),
+                                    _source_hit(
+                                        4.0,
+                                        "regulation:1:00002:halaman-2",
+                                        "pasal",
+                                        "Hlm 2",
+                                        "regulation:1",
+                                        body="teks",
+                                    ),
+                                ]
+                            }
+                        },
+                    },
+                ]
+            }
+        },
+    }
+    # regulation:9 left the index between the two requests: it is left out.
+    result = parse_search(response, parse_group_hits(group_response))
+    assert [[(h.doc_id, h.score) for h in g] for g in result.groups] == [
+        [("regulation:1", 9.5), ("regulation:1:00002:halaman-2", 4.0)],
+        [("service:3", 3.0)],
     ]
+    assert result.groups[0][1].body == "teks"
     assert result.facets["jenis"] == [("perwal", "Peraturan Wali Kota", 1)]
     assert result.facets["tahun"] == [("2023", "2023", 1)]
     assert result.facets["status"] == []
@@ -268,6 +291,8 @@ class _Recorder:
 
     def search(self, index, body, **params):
         self.sent.append((index, body, params))
+        if "collapse" in body:  # a page with one group, so that its best documents are asked for
+            return _Response(hits={"hits": [{"_id": "service:3", "fields": {"group": ["service:3"]}}]})
         return _Response(hits={"hits": []}, aggregations={})
 
 
@@ -286,8 +311,27 @@ def test_both_cluster_backends_send_the_same_bodies():
         backend.suggest(["izin"], "rek")
         backend.lookup_citations(["perwal:12:2023"])
         sent.append(recorder.sent)
-    assert sent[0] == sent[1] and len(sent[0]) == 3
+    assert sent[0] == sent[1] and len(sent[0]) == 4
     assert sent[0][0][0] == "p-documents"
+    # The page, then its groups' best documents; every query answered by the receiving node's copy.
+    assert "collapse" in sent[0][0][1]
+    assert sent[0][1][1]["aggs"]["group_hits"]["terms"]["include"] == ["service:3"]
+    assert all(params == {"preference": "_local"} for _, _, params in sent[0])
+
+
+def test_a_page_without_hits_sends_one_request():
+    """No group on the page: the second request is not sent."""
+    from search.backends.opensearch import OpenSearchBackend
+
+    class Empty(_Recorder):
+        def search(self, index, body, **params):
+            self.sent.append((index, body, params))
+            return _Response(hits={"hits": []}, aggregations={})
+
+    recorder = Empty()
+    backend = OpenSearchBackend("http://127.0.0.1:9", prefix="p", client=recorder)
+    result = backend.search(_request("izin", page=2))
+    assert result.groups == [] and len(recorder.sent) == 1
 
 
 def test_a_connection_failure_opens_the_circuit_for_retry_after():
@@ -309,3 +353,53 @@ def test_a_connection_failure_opens_the_circuit_for_retry_after():
         with pytest.raises(SearchUnavailable):
             backend.search(_request("izin"))
     assert len(calls) == 1
+
+
+def test_rebuild_merges_the_new_index_before_the_alias_swap():
+    """A rebuild loads and refreshes the new index, waits for its copies, merges it, then swaps the alias."""
+    from search.backends.cluster import ClusterBackend
+
+    class Steps(ClusterBackend):
+        """A cluster kept in memory that records the rebuild's steps (names only)."""
+
+        def __init__(self):
+            super().__init__(
+                "http://127.0.0.1:9", prefix="p", thesaurus=lambda: THESAURUS, swap_grace=0, client=object()
+            )
+            self.steps, self.indices, self.aliased = [], [], []
+
+        def _op_create_index(self, name, body):
+            self.indices.append(name)
+
+        def _op_indices(self, pattern):
+            return list(self.indices)
+
+        def _op_alias_indices(self, alias):
+            return list(self.aliased)
+
+        def _op_bulk(self, actions, refresh, chunk_size, slow):
+            self.steps.append(f"bulk {len(list(actions))}")
+            return []
+
+        def _op_put_settings(self, name, settings):
+            self.steps.append("settings")
+
+        def _op_refresh(self, name):
+            self.steps.append("refresh")
+
+        def _op_forcemerge(self, name):
+            self.steps.append(f"forcemerge {name == self.indices[-1]}")
+
+        def _op_health(self, **params):
+            self.steps.append("health")
+            return {"status": "green"}
+
+        def _op_update_aliases(self, actions):
+            self.steps.append("swap")
+            self.aliased = [action["add"]["index"] for action in actions if "add" in action]
+
+    backend = Steps()
+    document = SearchDocument(doc_id="service:1", owner="service:1", kind="layanan", title="KTP", url="/k/")
+    assert backend.rebuild([document]) == 1
+    assert backend.steps == ["bulk 1", "settings", "refresh", "health", "forcemerge True", "swap"]
+    assert backend.aliased == backend.indices
