@@ -48,6 +48,16 @@ def register_findings_menu_item():
 
 
 @hooks.register("register_reports_menu_item")
+def register_incomplete_basis_menu_item():
+    return CoverageMenuItem(
+        _("Cakupan: tanpa dasar hukum yang lengkap"),
+        reverse("coverage_reports:incomplete_basis"),
+        icon_name="warning",
+        order=902,
+    )
+
+
+@hooks.register("register_reports_menu_item")
 def register_evidence_menu_item():
     return CoverageMenuItem(
         _("Data dukung SPBE"), reverse("coverage_reports:evidence_print"), icon_name="doc-full", order=903
