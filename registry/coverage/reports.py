@@ -241,6 +241,11 @@ class SummaryReportView(CoverageReportView):
 # --- services without a complete legal basis -------------------------------------------------------
 
 
+def incomplete_basis_services():
+    """The live services with at least one finding of :data:`~.rules.INCOMPLETE_BASIS_CODES`."""
+    return _has_finding(ServiceCoverage.objects.filter(live=True), code__in=INCOMPLETE_BASIS_CODES)
+
+
 class IncompleteBasisFilterSet(WagtailFilterSet):
     """Filter the services lacking regulation by OPD and by reason."""
 
@@ -288,7 +293,7 @@ class IncompleteBasisReportView(CoverageReportView):
         # export (findings_text) show those reasons and not the service's other findings.
         reasons = Finding.objects.filter(code__in=INCOMPLETE_BASIS_CODES).order_by("id")
         return (
-            _has_finding(ServiceCoverage.objects.filter(live=True), code__in=INCOMPLETE_BASIS_CODES)
+            incomplete_basis_services()
             .select_related("service", "opd")
             .prefetch_related(Prefetch("findings", reasons))
         )

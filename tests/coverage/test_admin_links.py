@@ -203,13 +203,29 @@ def test_incomplete_basis_exports_csv(client, evaluator, data):
 
 
 def test_incomplete_basis_is_linked_from_the_reports_menu_and_summary(client, evaluator, data):
-    """The coverage summary and the Reports menu lead to the combined view."""
+    """The coverage summary and the Reports menu (in the dashboard's sidebar) lead to the combined view."""
     client.force_login(evaluator)
     url = reverse("coverage_reports:incomplete_basis")
     assert (url, "Layanan tanpa dasar hukum yang lengkap") in links(
         client.get(reverse("coverage_reports:summary")).content.decode()
     )
     assert url in client.get("/admin/").content.decode()
+
+
+def test_dashboard_counts_services_without_complete_basis(client, evaluator, data):
+    """The dashboard's summary counts the two services lacking regulation and links to their list."""
+    client.force_login(evaluator)
+    html = client.get("/admin/").content.decode()
+    url = reverse("coverage_reports:incomplete_basis")
+    assert (url, "2 layanan tanpa dasar hukum yang lengkap") in links(html)
+
+
+def test_dashboard_count_needs_the_coverage_permission(client, django_user_model, data):
+    """A user who may not read coverage does not get the count on the dashboard."""
+    user = django_user_model.objects.create_user("editor", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert "tanpa dasar hukum yang lengkap" not in client.get("/admin/").content.decode()
 
 
 def test_incomplete_basis_is_forbidden_without_the_permission(client, django_user_model, data):
