@@ -5,6 +5,8 @@ hundreds of template renders. These columns build their cell with format_html in
 costs little more per row than the data itself.
 """
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -29,6 +31,23 @@ class LinkColumn(Column):
     def render_cell_html(self, instance, parent_context):
         url = reverse("wagtailadmin_pages:edit", args=(instance.service_id,))
         return format_html('<td><a href="{}"><strong>{}</strong></a></td>', url, self.get_value(instance))
+
+
+class FilterLinkColumn(Column):
+    """A cell linking to a report filtered by its row: ``query(row)`` gives the filter (None: no link)."""
+
+    def __init__(self, name, query, url_name="coverage_reports:findings", **kwargs):
+        super().__init__(name, **kwargs)
+        self.query = query
+        self.url_name = url_name
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        params = self.query(instance)
+        if params is None:
+            return format_html("<td>{}</td>", value)
+        url = f"{reverse(self.url_name)}?{urlencode(params)}"
+        return format_html('<td><a href="{}">{}</a></td>', url, value)
 
 
 class StatusColumn(Column):

@@ -8,10 +8,10 @@ from .display import SEVERITY_CHOICES, STATUS_CHOICES
 
 
 def rule_choices():
-    """(code, title) for every rule, for the admin's select box."""
+    """(code, title) for every rule, for the admin's select box: the rule's name, not its code."""
     from .rules import RULES
 
-    return [(rule.code, f"{rule.code}: {display.rule_title(rule)}") for rule in RULES]
+    return [(rule.code, display.rule_title(rule)) for rule in RULES]
 
 
 class RuleConfig(models.Model):

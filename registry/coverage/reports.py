@@ -1,6 +1,7 @@
-"""Admin reports (Wagtail ReportView): the city summary, the table by OPD and findings per service.
+"""Admin reports (Wagtail ReportView): the city summary, the table by OPD, findings per service and
+the services without a complete legal basis.
 
-All three are read-only, exportable as CSV and XLSX, and gated by ``coverage.view_servicecoverage``.
+The summary and OPD rows link to the findings filtered by rule, severity, OPD or status. All are read-only, exportable as CSV and XLSX, and gated by ``coverage.view_servicecoverage``.
 Each page runs a constant number of queries, however many rows it shows.
 """
 
@@ -17,9 +18,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from registry.services.models import PerangkatDaerahPage
 
 from . import display
-from .columns import FindingsColumn, LinkColumn, PlainColumn, StatusColumn
+from .columns import FilterLinkColumn, FindingsColumn, LinkColumn, PlainColumn, StatusColumn
 from .models import Finding, ServiceCoverage
-from .rules import RULES
+from .rules import INCOMPLETE_BASIS_CODES, RULES, RULES_BY_CODE
 from .summary import coverage_totals
 
 
@@ -38,30 +39,46 @@ class CoverageReportView(ReportView):
 # --- findings per service ------------------------------------------------------------------------
 
 
+def _has_finding(queryset, **lookup):
+    """The services with at least one finding matching ``lookup``."""
+    return queryset.filter(Exists(Finding.objects.filter(coverage=OuterRef("pk"), **lookup)))
+
+
 def _rule_filter(queryset, name, value):
-    if not value:
-        return queryset
-    return queryset.filter(Exists(Finding.objects.filter(coverage=OuterRef("pk"), code=value)))
+    return _has_finding(queryset, code=value) if value else queryset
 
 
-class FindingsFilterSet(WagtailFilterSet):
-    """Filter services by status, OPD and the rule that found something."""
+def _severity_filter(queryset, name, value):
+    return _has_finding(queryset, severity=value) if value else queryset
 
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=display.STATUS_CHOICES)
-    opd = django_filters.ModelChoiceFilter(
+
+def _opd_filter():
+    return django_filters.ModelChoiceFilter(
         label=_("Perangkat daerah"),
         queryset=lambda request: PerangkatDaerahPage.objects.order_by("title"),
         empty_label=_("Semua"),
     )
+
+
+class FindingsFilterSet(WagtailFilterSet):
+    """Filter services by status, OPD, the rule that found something and the severity of a finding."""
+
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=display.STATUS_CHOICES)
+    opd = _opd_filter()
     rule = django_filters.ChoiceFilter(
         label=_("Aturan"),
         choices=[(rule.code, _(rule.title)) for rule in RULES],
         method=lambda qs, name, value: _rule_filter(qs, name, value),
     )
+    severity = django_filters.ChoiceFilter(
+        label=_("Tingkat temuan"),
+        choices=display.SEVERITY_CHOICES,
+        method=lambda qs, name, value: _severity_filter(qs, name, value),
+    )
 
     class Meta:
         model = ServiceCoverage
-        fields = ["status", "opd", "rule"]
+        fields = ["status", "opd", "rule", "severity"]
 
 
 class FindingsReportView(CoverageReportView):
@@ -112,6 +129,17 @@ class FindingsReportView(CoverageReportView):
 # --- by OPD ----------------------------------------------------------------------------------------
 
 
+def _opd_query(status=""):
+    """The findings filter for an OPD row (and a status), or None for services without an OPD."""
+
+    def query(row):
+        if row.opd_id is None:
+            return None
+        return {"opd": row.opd_id, "status": status} if status else {"opd": row.opd_id}
+
+    return query
+
+
 class OPDReportView(CoverageReportView):
     """Totals and percentages per Perangkat Daerah."""
 
@@ -122,11 +150,11 @@ class OPDReportView(CoverageReportView):
     paginate_by = None
     default_ordering = None
     columns = [
-        PlainColumn("title", label=_("Perangkat daerah")),
-        PlainColumn("total", label=_("Layanan")),
-        PlainColumn("lengkap", label=_("Lengkap")),
-        PlainColumn("sebagian", label=_("Sebagian")),
-        PlainColumn("belum", label=_("Belum lengkap")),
+        FilterLinkColumn("title", _opd_query(), label=_("Perangkat daerah")),
+        FilterLinkColumn("total", _opd_query(), label=_("Layanan")),
+        FilterLinkColumn("lengkap", _opd_query("lengkap"), label=_("Lengkap")),
+        FilterLinkColumn("sebagian", _opd_query("sebagian"), label=_("Sebagian")),
+        FilterLinkColumn("belum", _opd_query("belum"), label=_("Belum lengkap")),
         PlainColumn("percent_lengkap", label=_("% lengkap")),
     ]
     list_export = ["title", "abbreviation", "total", "lengkap", "sebagian", "belum", "percent_lengkap"]
@@ -158,10 +186,9 @@ class SummaryReportView(CoverageReportView):
     paginate_by = None
     default_ordering = None
     columns = [
-        PlainColumn("code", label=_("Kode")),
-        PlainColumn("title", label=_("Aturan")),
-        PlainColumn("severity", label=_("Tingkat")),
-        PlainColumn("services", label=_("Layanan terkena")),
+        FilterLinkColumn("title", lambda row: {"rule": row["code"]}, label=_("Aturan")),
+        FilterLinkColumn("severity", lambda row: {"severity": row["severity_code"]}, label=_("Tingkat")),
+        FilterLinkColumn("services", lambda row: {"rule": row["code"]}, label=_("Layanan terkena")),
         PlainColumn("percent", label=_("% layanan")),
         PlainColumn("fix", label=_("Saran perbaikan")),
     ]
@@ -190,11 +217,13 @@ class SummaryReportView(CoverageReportView):
             if setting is not None and not setting.enabled:
                 continue
             n = self.city.by_rule.get(rule.code, 0)
+            severity = (setting and setting.severity) or rule.severity
             rows.append(
                 {
                     "code": rule.code,
                     "title": display.rule_title(rule),
-                    "severity": display.severity_label((setting and setting.severity) or rule.severity),
+                    "severity": display.severity_label(severity),
+                    "severity_code": severity,
                     "services": n,
                     "percent": round(100 * n / self.city.total, 1) if self.city.total else 0.0,
                     "explanation": display.rule_explanation(rule),
@@ -206,4 +235,72 @@ class SummaryReportView(CoverageReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["city"] = self.city
+        return context
+
+
+# --- services without a complete legal basis -------------------------------------------------------
+
+
+def incomplete_basis_services():
+    """The live services with at least one finding of :data:`~.rules.INCOMPLETE_BASIS_CODES`."""
+    return _has_finding(ServiceCoverage.objects.filter(live=True), code__in=INCOMPLETE_BASIS_CODES)
+
+
+class IncompleteBasisFilterSet(WagtailFilterSet):
+    """Filter the services lacking regulation by OPD and by reason."""
+
+    opd = _opd_filter()
+    rule = django_filters.ChoiceFilter(
+        label=_("Alasan"),
+        choices=lambda: [
+            (code, display.rule_title(RULES_BY_CODE.get(code), code)) for code in INCOMPLETE_BASIS_CODES
+        ],
+        method=lambda qs, name, value: _rule_filter(qs, name, value),
+    )
+
+    class Meta:
+        model = ServiceCoverage
+        fields = ["opd", "rule"]
+
+
+class IncompleteBasisReportView(CoverageReportView):
+    """One list of the services whose regulation is lacking (:data:`~.rules.INCOMPLETE_BASIS_CODES`),
+    with their OPD and only the findings that say why."""
+
+    page_title = _("Layanan tanpa dasar hukum yang lengkap")
+    index_url_name = "coverage_reports:incomplete_basis"
+    index_results_url_name = "coverage_reports:incomplete_basis_results"
+    results_template_name = "coverage/admin/incomplete_basis_results.html"
+    filterset_class = IncompleteBasisFilterSet
+    filename_prefix = "tanpa-dasar-hukum"
+    default_ordering = "service__title"
+    columns = [
+        LinkColumn("service", label=_("Layanan"), accessor="service.title", sort_key="service__title"),
+        PlainColumn("opd", label=_("Perangkat daerah"), accessor="opd.title", sort_key="opd__title"),
+        FindingsColumn("findings", label=_("Alasan dan saran perbaikan"), accessor="pk"),
+    ]
+    list_export = ["service.title", "opd.title", "findings_text", "fixes_text", "computed_at"]
+    export_headings = {
+        "service.title": _("Layanan"),
+        "opd.title": _("Perangkat daerah"),
+        "findings_text": _("Alasan"),
+        "fixes_text": _("Saran perbaikan"),
+        "computed_at": _("Dihitung pada"),
+    }
+
+    def get_base_queryset(self):
+        # Only the findings that explain the missing regulation are prefetched, so the table and the
+        # export (findings_text) show those reasons and not the service's other findings.
+        reasons = Finding.objects.filter(code__in=INCOMPLETE_BASIS_CODES).order_by("id")
+        return (
+            incomplete_basis_services()
+            .select_related("service", "opd")
+            .prefetch_related(Prefetch("findings", reasons))
+        )
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["reason_titles"] = [
+            display.rule_title(RULES_BY_CODE.get(code), code) for code in INCOMPLETE_BASIS_CODES
+        ]
         return context

@@ -343,6 +343,11 @@ RULES: tuple[Rule, ...] = (
 
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 
+#: The rules that mean "the service lacks regulation": no dasar hukum at all, or a linked one that is
+#: revoked. The admin's "Layanan tanpa dasar hukum yang lengkap" view combines them. (NO_LOCAL_BASIS is
+#: left out: a service founded on national law alone has a basis; the city has yet to regulate it.)
+INCOMPLETE_BASIS_CODES: tuple[str, ...] = ("NO_LEGAL_BASIS", "BASIS_REVOKED")
+
 
 def evaluate(service: f.ServiceFacts, ctx: Context, rules: Iterable[Rule] = RULES) -> list[FindingData]:
     """Run every enabled rule on one service and return its findings, in rule order."""

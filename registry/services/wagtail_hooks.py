@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.models import Permission
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -74,3 +76,9 @@ def create_opd_editor_group(request, page):
 def add_registry_summary_panel(request, panels):
     """The registry counts on the admin dashboard."""
     panels.append(RegistrySummaryPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def registry_admin_css():
+    """Registri's admin styles (the dashboard panel's icon sizes among them)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -263,6 +263,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
+WAGTAILADMIN_USER_LOGIN_FORM = "registry.security.forms.AdminLoginForm"
 WAGTAIL_USER_TIME_ZONES = ["Asia/Makassar", "Asia/Jakarta", "Asia/Jayapura"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
