@@ -226,9 +226,11 @@ def _run(backend: SearchBackend, request: SearchRequest, thesaurus=None, relax: 
         return result, relaxed, request.query, corrections
     fixed = corrected_query(request.query, thesaurus)
     if fixed is not None:
-        plan, corrections = fixed
-        request = replace(request, query=plan)
-        result = backend.search(request)
+        corrected = replace(request, query=fixed[0])
+        found = backend.search(corrected)
+        # A correction that finds nothing explains nothing: the relaxed retry uses the words as typed.
+        if found.total:
+            result, request, corrections = found, corrected, fixed[1]
     if result.total == 0 and len(request.query.clauses) > 1:
         result = backend.search(_relaxed_request(request, thesaurus))
         relaxed = result.total > 0

@@ -5,7 +5,8 @@ corrected, and only to a stem the index holds, at a small edit distance (inserti
 substitutions and swaps of neighbouring letters):
 
 - words of fewer than :data:`MIN_LENGTH` letters, numbers and mixed tokens are never touched;
-- up to 7 letters: one edit; longer words: two;
+- up to 7 letters: one edit; longer words: two; a form of up to 5 letters is never shortened
+  ("lamar" is a word of its own, not a typo of "lama");
 - the nearest candidate wins, then the one held by the most entries, then the alphabetically first;
 - the first letter is taken as typed (typos rarely hit it), which keeps the scan small.
 
@@ -21,6 +22,8 @@ from .analysis import stem
 MIN_LENGTH = 4
 #: Words longer than this may be two edits away from their correction.
 ONE_EDIT_UP_TO = 7
+#: A form this short is only corrected to a stem at least as long.
+SHORT_FORM = 5
 
 
 def max_edits(word: str) -> int:
@@ -75,7 +78,8 @@ class Vocabulary:
         forms = list(dict.fromkeys([word, stem(word)]))
         best: tuple[int, int, str] | None = None
         for form in forms:
-            for length in range(len(form) - bound, len(form) + bound + 1):
+            shortest = len(form) if len(form) <= SHORT_FORM else len(form) - bound
+            for length in range(shortest, len(form) + bound + 1):
                 for term in self._buckets.get((form[:1], length), ()):
                     if len(term) < MIN_LENGTH - 1:
                         continue

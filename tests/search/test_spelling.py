@@ -53,6 +53,12 @@ def test_long_words_may_be_two_edits_away_short_ones_one(vocabulary):
     assert vocabulary.correct("zirbek") is None
 
 
+def test_a_short_word_is_never_shortened():
+    """ "qibox" (5 letters) is not taken for "qibo"; "qibo" may still be lengthened to "qibos"."""
+    assert Vocabulary({"qibo": 9}).correct("qibox") is None
+    assert Vocabulary({"qibos": 9}).correct("qibo") == "qibos"
+
+
 def test_nothing_is_invented(vocabulary):
     """Unrelated, short, numeric or first-letter typos stay uncorrected; a correction is always a stem
     of the vocabulary."""
@@ -80,3 +86,16 @@ def test_search_corrects_a_typo_only_when_nothing_matched():
     assert any("dicari sebagai: zorbaluk" in notice for notice in fixed.notices)
     exact = service.search("zorbaluk")
     assert exact.corrections == {} and exact.total == 1
+
+
+@pytest.mark.django_db
+def test_a_correction_that_finds_nothing_is_dropped():
+    """When the corrected words still match nothing, the relaxed retry uses the words as typed and
+    no correction is reported."""
+    from tests import factories
+
+    factories.service(title="Izin Zorbaluk Kota", summary="Layanan zorbaluk.")
+    factories.service(title="Kartu Qomplet", summary="Layanan qomplet.")
+    result = service.search("zorbalk qomplet")
+    assert result.relaxed and result.corrections == {}
+    assert [h.title for h in result.hits] == ["Kartu <mark>Qomplet</mark>"]
