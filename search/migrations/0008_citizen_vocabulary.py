@@ -21,7 +21,8 @@ EXTEND = [
     ("pbb, pbb-p2, pajak bumi dan bangunan", "pbb, pbb-p2, pajak bumi dan bangunan, pajak rumah"),
     (
         "pirt, p-irt, pangan industri rumah tangga",
-        "pirt, p-irt, spp-irt, sppirt, pangan industri rumah tangga",
+        "pirt, p-irt, spp-irt, sppirt, pangan industri rumah tangga, izin makanan rumahan, "
+        "izin produksi makanan rumahan, izin usaha makanan rumahan",
     ),
     (
         "bphtb, bea perolehan hak atas tanah dan bangunan",
@@ -31,15 +32,20 @@ EXTEND = [
 ]
 
 NEW = [
-    # Licences and certificates citizens name by what they want to do.
-    ("izin, sertifikat, persetujuan", "Warga menyebut setiap perizinan 'izin'"),
-    ("slhs, sertifikat laik higiene sanitasi, sertifikat laik sehat, laik sehat", ""),
+    # Licences and certificates citizens name by what they want to do ("izin" + the purpose). Not
+    # "izin" itself: as a synonym of every certificate it would widen every "izin …" query.
+    (
+        "slhs, sertifikat laik higiene sanitasi, sertifikat laik sehat, laik sehat, izin rumah makan, "
+        "izin warung makan, izin restoran, izin katering, izin catering, izin jasa boga, "
+        "izin depot air minum",
+        "Warga menyebut sertifikat dengan 'izin' dan tujuannya",
+    ),
     ("sip, surat izin praktik", ""),
     ("sipa, surat izin praktik apoteker, izin praktik apoteker", ""),
     ("praktik, praktek", "Ejaan tidak baku yang sering dipakai"),
     ("rumah makan, warung makan, restoran, resto", ""),
     ("katering, catering, jasa boga", ""),
-    ("makanan, pangan", ""),
+    ("makanan, pangan, kue, camilan", "Kue dan camilan rumahan adalah pangan olahan"),
     ("iklan, reklame", ""),
     ("angkot, angkutan kota", ""),
     ("online, daring", ""),
