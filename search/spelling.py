@@ -5,8 +5,9 @@ corrected, and only to a stem the index holds, at a small edit distance (inserti
 substitutions and swaps of neighbouring letters):
 
 - words of fewer than :data:`MIN_LENGTH` letters, numbers and mixed tokens are never touched;
-- up to 7 letters: one edit; longer words: two; a form of up to 5 letters is never shortened
-  ("lamar" is a word of its own, not a typo of "lama");
+- up to 7 letters: one edit; longer words: two; a form of up to 5 letters may only have lost a
+  letter ("hilng" → "hilang"): changing or dropping one of so few letters too often gives another
+  word ("ayah" is not a typo of "ayat", nor "lamar" of "lama");
 - the nearest candidate wins, then the one held by the most entries, then the alphabetically first;
 - the first letter is taken as typed (typos rarely hit it), which keeps the scan small.
 
@@ -22,7 +23,7 @@ from .analysis import stem
 MIN_LENGTH = 4
 #: Words longer than this may be two edits away from their correction.
 ONE_EDIT_UP_TO = 7
-#: A form this short is only corrected to a stem at least as long.
+#: A form this short is only corrected by inserting one letter.
 SHORT_FORM = 5
 
 
@@ -78,8 +79,11 @@ class Vocabulary:
         forms = list(dict.fromkeys([word, stem(word)]))
         best: tuple[int, int, str] | None = None
         for form in forms:
-            shortest = len(form) if len(form) <= SHORT_FORM else len(form) - bound
-            for length in range(shortest, len(form) + bound + 1):
+            if len(form) <= SHORT_FORM:
+                lengths = [len(form) + 1]
+            else:
+                lengths = range(len(form) - bound, len(form) + bound + 1)
+            for length in lengths:
                 for term in self._buckets.get((form[:1], length), ()):
                     if len(term) < MIN_LENGTH - 1:
                         continue

@@ -19,6 +19,7 @@ def test_distance_counts_edits_and_swaps():
     assert distance("zorbaak", "zorbak", 2) == 1
     assert distance("zorbek", "zorbak", 2) == 1
     assert distance("zobrak", "zorbak", 2) == 1
+    assert distance("qiobx", "qibox", 2) == 1
     assert distance("zxyzak", "zorbak", 2) == 3
 
 
@@ -38,6 +39,7 @@ def test_short_words_and_numbers_are_never_corrected():
 
 def test_the_nearest_then_the_most_frequent_stem_wins(vocabulary):
     """One edit from both "zorbak" (5 entries) and "zorbik" (2): the more frequent is chosen."""
+    assert Vocabulary({"zorbaka": 5, "zorbika": 2}).correct("zorbeka") == "zorbaka"
     assert vocabulary.correct("zorbek") == "zorbak"
     assert vocabulary.correct("zorbik") == "zorbik"
 
@@ -53,10 +55,11 @@ def test_long_words_may_be_two_edits_away_short_ones_one(vocabulary):
     assert vocabulary.correct("zirbek") is None
 
 
-def test_a_short_word_is_never_shortened():
-    """ "qibox" (5 letters) is not taken for "qibo"; "qibo" may still be lengthened to "qibos"."""
-    assert Vocabulary({"qibo": 9}).correct("qibox") is None
+def test_a_short_word_may_only_have_lost_a_letter():
+    """Up to five letters, only an insertion corrects: "qibo" → "qibos", but "qibox" is neither
+    "qibo" nor "qibot" (another word, not a typo)."""
     assert Vocabulary({"qibos": 9}).correct("qibo") == "qibos"
+    assert Vocabulary({"qibo": 9, "qibot": 9, "qiobx": 9}).correct("qibox") is None
 
 
 def test_nothing_is_invented(vocabulary):
