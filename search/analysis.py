@@ -137,7 +137,36 @@ QUERY_FILLERS = frozenset(
         "mohon",
         "info",
         "informasinya",
+        # Question words and conversational glue (issue #15): "berapa biaya pbg", "siapa yang bisa
+        # bikin kia", "syarat kk apa aja". Not "syarat", "biaya" or "waktu": those name what is asked.
+        "berapa",
+        "kapan",
+        "siapa",
+        "bagaimanakah",
+        "dimanakah",
+        "kemana",
+        "caranya",
+        "bisa",
+        "bisakah",
+        "aja",
+        "saja",
+        "buat",
+        "buka",
+        "setelah",
+        "sesudah",
+        "nih",
+        "deh",
     ]
+)
+
+#: Question phrases dropped as a whole: "berapa lama bikin akta" asks about the service itself
+#: ("lama" alone may matter: "KTP-el lama").
+QUESTION_PHRASES = (
+    ("berapa", "lama"),
+    ("berapa", "hari"),
+    ("butuh", "waktu", "berapa"),
+    ("apa", "saja"),
+    ("apa", "aja"),
 )
 
 _WORD_RE = re.compile(r"[0-9a-z]+")
@@ -230,6 +259,8 @@ class Thesaurus:
                 self._by_first.setdefault(term[0], []).append((term, synonym_set))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda item: -len(item[0]))
+        #: Every word of every term: such a word is known to search even when no entry holds it.
+        self.words = frozenset(word for s in self.sets for term in s.terms for word in term)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> "Thesaurus":

@@ -107,6 +107,12 @@ _CITATION_RE = re.compile(
 )
 
 
+#: A pasal named before its regulation: "pasal 5 perwal 12/2023", "pasal 5 ayat (2) dari uu 25/2009".
+_LEADING_PASAL_RE = re.compile(
+    r"\bpasal\s+(?P<pasal>\d+[a-z]?)(?:\s*ayat\s*\(?\s*(?P<ayat>\d+)\s*\)?)?\s*,?\s*(?:(?:dari|di|dalam)\s+)?$"
+)
+
+
 def parse_citation(query: str) -> Citation | None:
     """Find the first regulation citation in ``query``, or return None."""
     folded = fold(query or "")
@@ -114,13 +120,17 @@ def parse_citation(query: str) -> Citation | None:
     if not match:
         return None
     jenis = canonical_jenis(match["jenis"])
+    pasal, ayat, start = match["pasal"] or "", match["ayat"] or "", match.start()
+    leading = None if pasal else _LEADING_PASAL_RE.search(folded[:start])
+    if leading:
+        pasal, ayat, start = leading["pasal"], leading["ayat"] or "", leading.start()
     return Citation(
         jenis=jenis,
         nomor=normal_nomor(match["nomor"]),
         tahun=int(match["tahun"]),
-        pasal=match["pasal"] or "",
-        ayat=match["ayat"] or "",
-        start=match.start(),
+        pasal=pasal,
+        ayat=ayat,
+        start=start,
         end=match.end(),
     )
 

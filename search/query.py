@@ -9,7 +9,7 @@ user typed reaches an engine except as alphanumeric tokens, so syntax characters
 import re
 from dataclasses import dataclass, field
 
-from .analysis import QUERY_FILLERS, STOPWORDS, Clause, Thesaurus, expand, fold, stem, words
+from .analysis import QUERY_FILLERS, QUESTION_PHRASES, STOPWORDS, Clause, Thesaurus, expand, fold, stem, words
 from .citations import Citation, parse_citation
 
 MAX_QUERY_LENGTH = 200
@@ -50,8 +50,23 @@ class ParsedQuery:
         return frozenset(stems)
 
 
+def _drop_question_phrases(query_words: list[str]) -> list[str]:
+    kept, i = [], 0
+    while i < len(query_words):
+        for phrase in QUESTION_PHRASES:
+            if tuple(query_words[i : i + len(phrase)]) == phrase:
+                i += len(phrase)
+                break
+        else:
+            kept.append(query_words[i])
+            i += 1
+    return kept
+
+
 def _drop_fillers(query_words: list[str]) -> list[str]:
-    kept = [w for w in query_words if w not in QUERY_FILLERS]
+    """The words that say what is asked: question phrases and conversational fillers go, unless
+    nothing else would remain."""
+    kept = [w for w in _drop_question_phrases(query_words) if w not in QUERY_FILLERS]
     return kept or query_words
 
 

@@ -1,9 +1,14 @@
 """The search service: what the views, the JSON API and the conformance suite call.
 
 It parses the query, resolves citations, runs the plan on the primary engine (falling back to the
-database engine when Elasticsearch is away), relaxes an all-words query that found nothing (see
-:func:`_relaxed_request`; not when a citation in it already resolved to its regulation), and marks
-the matched words in each hit's passage.
+database engine when Elasticsearch is away), corrects the unknown words of an all-words query that
+found nothing (:mod:`search.spelling`), relaxes it when it still finds nothing (see
+:func:`_relaxed_request`; neither when a citation in it already resolved to its regulation), and
+marks the matched words in each hit's passage.
+
+A relaxed result is not an answer: ``relaxed`` is set, the page shows the hits under "Tidak ada
+hasil yang cocok dengan semua kata" (``search/includes/partial_matches.html``), and anything that
+presents the top hit as *the* answer (an answer card) must check :attr:`SearchResult.answers`.
 """
 
 import logging
@@ -18,6 +23,7 @@ from .documents import KIND_PASSAGE, KIND_REGULATION, KIND_SERVICE
 from .highlight import mark, snippet
 from .params import parse_year
 from .query import parse_query
+from .spelling import corrected_query
 from .synonyms import current_thesaurus
 
 logger = logging.getLogger(__name__)
@@ -99,14 +105,30 @@ class SearchResult:
     facets: dict[str, list[FacetValue]]
     filters: dict[str, list[str]]
     engine: str
+    #: True: no hit has every word; the hits are partial matches, not answers.
     relaxed: bool = False
     degraded: bool = False
     truncated: bool = False
     notices: list[str] = field(default_factory=list)
+    #: Unknown words searched as the index's nearest word: ``{typed: searched}``.
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def answers(self) -> bool:
+        """Whether the hits answer the query (every word matched): the only case for an answer card."""
+        return bool(self.hits) and not self.relaxed
+
+    @property
+    def relaxed_notice(self) -> str:
+        """The heading of partial matches (empty unless relaxed)."""
+        return _("Tidak ada hasil yang cocok dengan semua kata.") if self.relaxed else ""
 
     def as_json(self) -> dict:
         """The response body of ``/cari/?format=json`` (see search/README.md)."""
         titles = facet_titles()
+        notices = list(self.notices)
+        if self.relaxed:
+            notices.append(self.relaxed_notice + " " + _("Berikut hasil yang memuat sebagian kata."))
         return {
             "query": self.query,
             "total": self.total,
@@ -115,7 +137,8 @@ class SearchResult:
             "engine": self.engine,
             "relaxed": self.relaxed,
             "degraded": self.degraded,
-            "notices": self.notices,
+            "corrections": self.corrections,
+            "notices": notices,
             "filters": self.filters,
             "hits": [hit.as_json() for hit in self.hits],
             "facets": {
@@ -192,13 +215,26 @@ def _relaxed_request(request: SearchRequest, thesaurus) -> SearchRequest:
 
 
 def _run(backend: SearchBackend, request: SearchRequest, thesaurus=None, relax: bool = True):
-    """Search; when every word was required and nothing matched, retry more loosely if ``relax``."""
+    """Search; when every word was required and nothing matched (and ``relax``), search again with
+    the unknown words corrected, then, if still nothing, more loosely.
+
+    Returns the result, whether it was relaxed, the plan that found it and the corrections made.
+    """
     result = backend.search(request)
-    relaxed = False
-    if relax and result.total == 0 and request.mode == MODE_ALL and len(request.query.clauses) > 1:
+    relaxed, corrections = False, {}
+    if not relax or result.total or request.mode != MODE_ALL or not request.query.clauses:
+        return result, relaxed, request.query, corrections
+    fixed = corrected_query(request.query, thesaurus)
+    if fixed is not None:
+        corrected = replace(request, query=fixed[0])
+        found = backend.search(corrected)
+        # A correction that finds nothing explains nothing: the relaxed retry uses the words as typed.
+        if found.total:
+            result, request, corrections = found, corrected, fixed[1]
+    if result.total == 0 and len(request.query.clauses) > 1:
         result = backend.search(_relaxed_request(request, thesaurus))
         relaxed = result.total > 0
-    return result, relaxed
+    return result, relaxed, request.query, corrections
 
 
 def search(
@@ -240,14 +276,13 @@ def search(
             direct = engine_.lookup_citations(keys)
         request = SearchRequest(query=query, filters=filters, page=page, per_page=per_page)
         if not query.has_text:
-            return direct, None, False
+            return direct, None, False, query, {}
         # A citation that resolved already answers the query: its words (type, numbers, "pasal") are
         # poor search words, and any one of them matches most of the index, so no any-word retry.
-        result, relaxed = _run(engine_, request, thesaurus, relax=not direct)
-        return direct, result, relaxed
+        return (direct, *_run(engine_, request, thesaurus, relax=not direct))
 
     try:
-        direct, result, relaxed = attempt(primary)
+        direct, result, relaxed, plan, corrections = attempt(primary)
     except SearchUnavailable as exc:
         if primary.is_database:
             raise
@@ -258,9 +293,9 @@ def search(
                 "Mesin pencarian utama sedang tidak dapat dihubungi; hasil diambil dari basis data dan mungkin belum lengkap."
             )
         )
-        direct, result, relaxed = attempt(engine)
+        direct, result, relaxed, plan, corrections = attempt(engine)
 
-    stems = query.highlight_stems
+    stems = plan.highlight_stems
     hits = [_present(h, stems, direct=True) for h in direct]
     seen = {h.doc_id for h in direct}
     facets, total = {}, len(hits)
@@ -280,8 +315,11 @@ def search(
             ]
             for name, values in result.facets.items()
         }
-    if relaxed:
-        notices.append(_("Tidak ada hasil yang memuat semua kata; berikut hasil yang memuat sebagian kata."))
+    if corrections:
+        notices.append(
+            _("Tidak ada hasil untuk ejaan yang diketik; dicari sebagai: %(words)s.")
+            % {"words": " ".join(plan.text_words)}
+        )
     pages = (max(total - len(direct), 0) + per_page - 1) // per_page if result is not None else 1
     return SearchResult(
         query=query.raw,
@@ -296,6 +334,7 @@ def search(
         degraded=degraded,
         truncated=query.truncated,
         notices=notices,
+        corrections=corrections,
     )
 
 

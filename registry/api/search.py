@@ -74,6 +74,11 @@ class SearchOut(Schema):
     engine: str = Field(description=gettext_noop("Mesin pencari yang menjawab."))
     relaxed: bool = Field(description=gettext_noop("Benar bila tidak ada hasil yang memuat semua kata."))
     degraded: bool = Field(description=gettext_noop("Benar bila mesin utama tidak terjangkau."))
+    corrections: dict[str, str] = Field(
+        description=gettext_noop(
+            "Kata yang tidak dikenal dan kata indeks terdekat yang dicari sebagai gantinya."
+        )
+    )
     notices: list[str] = Field(
         description=gettext_noop("Pemberitahuan untuk pengguna, dalam bahasa Indonesia.")
     )

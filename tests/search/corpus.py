@@ -83,7 +83,7 @@ SERVICES = [
         "ktp",
         "disdukcapil",
         "Penerbitan KTP-el",
-        "Penerbitan Kartu Tanda Penduduk elektronik bagi penduduk yang telah berusia 17 tahun atau sudah "
+        "Penerbitan Kartu Tanda Penduduk elektronik baru bagi penduduk yang telah berusia 17 tahun atau sudah "
         "menikah, termasuk penggantian KTP-el yang rusak atau hilang.",
         [
             "Fotokopi Kartu Keluarga",
@@ -138,7 +138,7 @@ SERVICES = [
         "dpmptsp",
         "Persetujuan Bangunan Gedung (PBG)",
         "Persetujuan Pemerintah Kota untuk membangun baru, mengubah, memperluas atau merawat bangunan gedung, "
-        "pengganti Izin Mendirikan Bangunan.",
+        "termasuk rumah tinggal, pengganti Izin Mendirikan Bangunan.",
         ["Dokumen rencana teknis bangunan", "Bukti kepemilikan tanah", "KTP-el pemohon"],
         "Surat PBG",
         (CostKind.BERBAYAR, 1500000, "Retribusi dihitung dari luas bangunan, indeks dan harga satuan"),
@@ -233,6 +233,58 @@ SERVICES = [
         "Surat izin trayek",
         (CostKind.GRATIS, None, "Sesuai Perda"),
     ),
+    # Services citizens ask for by an abbreviation or by what they want to do (issue #15).
+    (
+        "slf",
+        "dpmptsp",
+        "Sertifikat Laik Fungsi (SLF)",
+        "Sertifikat yang menyatakan bangunan gedung laik fungsi sebelum dimanfaatkan, diterbitkan setelah "
+        "bangunan selesai dibangun sesuai PBG.",
+        ["Surat PBG", "Laporan pemeriksaan kelaikan fungsi bangunan", "Gambar terbangun"],
+        "Sertifikat Laik Fungsi",
+        (CostKind.GRATIS, None, ""),
+    ),
+    (
+        "slhs",
+        "dinkes",
+        "Sertifikat Laik Higiene Sanitasi (SLHS)",
+        "Sertifikat bagi rumah makan, restoran, jasa boga (katering) dan depot air minum yang memenuhi "
+        "persyaratan higiene sanitasi.",
+        [
+            "NIB",
+            "Hasil uji laboratorium sampel makanan atau air",
+            "Sertifikat kursus higiene sanitasi penjamah makanan",
+        ],
+        "SLHS",
+        (CostKind.GRATIS, None, ""),
+    ),
+    (
+        "pindah",
+        "disdukcapil",
+        "Penerbitan Surat Keterangan Pindah",
+        "Surat keterangan bagi penduduk yang pindah alamat ke luar kota atau antarkecamatan (pindah domisili).",
+        ["Kartu Keluarga", "KTP-el", "Surat pengantar RT"],
+        "Surat Keterangan Pindah Warga Negara Indonesia (SKPWNI)",
+        (CostKind.GRATIS, None, ""),
+    ),
+    (
+        "ak1",
+        "disnaker",
+        "Kartu Tanda Pencari Kerja (AK/I)",
+        "Kartu bagi pencari kerja yang mendaftar di Dinas Tenaga Kerja, syarat untuk melamar pekerjaan.",
+        ["KTP-el", "Ijazah terakhir", "Pas foto"],
+        "Kartu AK/I",
+        (CostKind.GRATIS, None, ""),
+    ),
+    (
+        "sipa",
+        "dpmptsp",
+        "Surat Izin Praktik Apoteker (SIPA)",
+        "Izin bagi apoteker untuk menjalankan praktik kefarmasian di apotek, rumah sakit atau puskesmas.",
+        ["Surat Tanda Registrasi Apoteker", "Surat pernyataan tempat praktik"],
+        "SIPA",
+        (CostKind.GRATIS, None, ""),
+    ),
 ]
 
 UNITS = {
@@ -242,6 +294,7 @@ UNITS = {
     "dinsos": ("Dinas Sosial", "Dinsos", "dinas"),
     "bapenda": ("Badan Pendapatan Daerah", "Bapenda", "badan"),
     "dishub": ("Dinas Perhubungan", "Dishub", "dinas"),
+    "disnaker": ("Dinas Tenaga Kerja", "Disnaker", "dinas"),
 }
 
 

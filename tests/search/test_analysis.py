@@ -66,6 +66,15 @@ def test_citation_with_pasal_and_ayat():
     assert (citation.pasal, citation.ayat, citation.pasal_key) == ("5", "2", "perwal:12:2023:pasal-5")
 
 
+def test_citation_with_the_pasal_named_first():
+    """ "pasal 5 perwal 12/2023" and "pasal 5 ayat (2) dari UU 25/2009" cite the pasal; the span covers it."""
+    citation = parse_citation("pasal 5 perwal 12/2023")
+    assert (citation.pasal_key, citation.start) == ("perwal:12:2023:pasal-5", 0)
+    citation = parse_citation("syarat pasal 5 ayat (2) dari UU 25/2009")
+    assert (citation.pasal, citation.ayat, citation.start) == ("5", "2", 7)
+    assert parse_citation("pasal 7 dan perwal 12/2023").pasal == ""
+
+
 def test_no_citation_in_plain_words():
     """Ordinary queries are not citations, even with numbers."""
     assert parse_citation("syarat ktp 17 tahun") is None

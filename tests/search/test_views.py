@@ -130,3 +130,26 @@ def test_admin_status_line_reports_the_engine(admin_client, services):
     """The dashboard shows a search status line."""
     html = admin_client.get("/admin/").content.decode()
     assert "Pencarian:" in html and "dokumen" in html
+
+
+def test_partial_matches_are_flagged_not_presented_as_answers(client, services):
+    """Not every word found: the page says so above the partial matches, the JSON carries the flag."""
+    html = client.get("/cari/", {"q": "ktp qwxzvb"}).content.decode()
+    assert "Tidak ada hasil yang cocok dengan semua kata" in html
+    assert 'class="search-partial"' in html and "search-results-partial" in html
+    assert "Penerbitan" in html.replace("<mark>", "").replace("</mark>", "")
+    data = client.get("/cari/", {"q": "ktp qwxzvb", "format": "json"}).json()
+    assert data["relaxed"] is True and data["hits"]
+    assert any("cocok dengan semua kata" in notice for notice in data["notices"])
+    full = client.get("/cari/", {"q": "ktp"}).content.decode()
+    assert "search-partial" not in full and "cocok dengan semua kata" not in full
+
+
+def test_only_a_full_match_counts_as_an_answer(services):
+    """``answers`` (what an answer card checks) is false for partial matches and for no hits."""
+    from search import service
+
+    assert service.search("ktp").answers
+    relaxed = service.search("ktp qwxzvb")
+    assert relaxed.relaxed and relaxed.hits and not relaxed.answers
+    assert not service.search("qwxzvb").answers
