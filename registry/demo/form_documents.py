@@ -21,6 +21,9 @@ from .schema import DataError, check_tables, data_file, parse, read_toml, rows
 TITLE = ParagraphStyle("form-title", fontName="Helvetica-Bold", fontSize=13, leading=16, alignment=1)
 BODY = ParagraphStyle("form-body", fontName="Helvetica", fontSize=10, leading=13)
 SMALL = ParagraphStyle("form-small", parent=BODY, fontSize=8.5, leading=11)
+#: The data file the forms are read from.
+FILE = "forms.toml"
+
 FIELD_TABLE = TableStyle(
     [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
@@ -44,7 +47,7 @@ class Form:
 @cache
 def forms_by_code() -> dict[str, Form]:
     """Every demo form by code; the issuing unit must be a demo unit."""
-    path = data_file("forms.toml")
+    path = data_file(FILE)
     document = read_toml(path)
     check_tables(document, path, {"form"})
     forms = {}
