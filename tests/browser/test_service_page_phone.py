@@ -19,7 +19,7 @@ def test_ktp_requirements_start_on_the_first_screen(demo_site, phone_page):
     page = phone_page
     page.goto(base_url + facts["ktp"]["url"])
     summary = page.locator(".service-summary")
-    expect(summary).to_contain_text("Siapa yang dapat mengajukan")
+    expect(summary).to_contain_text("Pemohon")
     first = page.locator("#persyaratan .checklist > li").first
     expect(first).to_be_visible()
     box = first.bounding_box()

@@ -35,13 +35,13 @@ def _service(**fields):
 
 
 def test_summary_comes_before_everything_else(client):
-    """Who may apply, requirements, time, cost and place precede the requirements, then the procedure."""
+    """Who may apply (Pemohon), requirements, time, cost and place precede the requirements, then the procedure."""
     page = _service(cost_kind="gratis")
     html = _html(client, page)
     html = html[html.index('<main id="konten"') :]
     order = [
         'class="service-summary"',
-        "Siapa yang dapat mengajukan",
+        "Pemohon",
         "Penduduk berusia 17 tahun",
         "1 dokumen wajib",
         "1 hari kerja",
