@@ -40,6 +40,17 @@ def test_print_button_calls_the_browser_print(demo_site, phone_page):
     button.click()
     assert "print-checklist" in page.evaluate("window.__printedWith")
     expect(page.get_by_text("Ctrl+P")).to_have_count(0)
+    # The printout: the summary (place, hours, cost), the checklist and the date; not the rest.
+    page.emulate_media(media="print")
+    address = page.locator(".service-summary .print-only-inline")
+    expect(address).to_be_visible()
+    expect(address).to_contain_text("Jenderal Sudirman")
+    expect(page.locator(".service-summary")).to_contain_text("07.30")
+    expect(page.locator(".service-summary")).to_contain_text("Gratis")
+    expect(page.locator(".last-updated")).to_be_visible()
+    expect(page.locator("#persyaratan .checklist")).to_be_visible()
+    expect(page.locator("#prosedur")).to_be_hidden()
+    expect(page.locator(".print-action")).to_be_hidden()
 
 
 def test_pbg_summary_says_the_cost_is_an_example(demo_site, phone_page):
