@@ -54,6 +54,7 @@ def services_queryset(hidden):
         .prefetch_related(
             "requirements",
             "steps",
+            "tariffs",
             "channels",
             "complaint_channels",
             "life_events",
@@ -139,7 +140,12 @@ class ServiceRecords:
                 for code in PUBLIC_COMPONENTS
             ],
             "requirements": [
-                {"text": item.text, "mandatory": item.mandatory, "note": item.note}
+                {
+                    "text": item.text,
+                    "mandatory": item.mandatory,
+                    "condition": item.condition,
+                    "note": item.note,
+                }
                 for item in service.requirements.all()
             ],
             "steps": [{"title": step.title, "description": step.description} for step in service.steps.all()],
@@ -150,6 +156,16 @@ class ServiceRecords:
             "cost_kind": service.cost_kind,
             "cost_amount": int(service.cost_amount) if service.cost_amount is not None else None,
             "cost_note": service.cost_note,
+            "cost_qualifier": service.cost_qualifier,
+            "cost_condition": service.cost_condition,
+            "tariffs": [
+                {
+                    "label": row.label,
+                    "amount": int(row.amount) if row.amount is not None else None,
+                    "unit": row.unit,
+                }
+                for row in service.tariffs.all()
+            ],
             "cost_display": cost_display(service),
             "product": service.product,
             "complaint_procedure": service.complaint_procedure,

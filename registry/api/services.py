@@ -49,7 +49,16 @@ class ComponentState(Schema):
 class Requirement(Schema):
     text: str = Field(description=gettext_noop("Komponen 1: satu persyaratan."))
     mandatory: bool = Field(description=gettext_noop("Apakah persyaratan ini wajib."))
+    condition: str = Field(
+        description=gettext_noop("Keadaan yang membuat persyaratan ini berlaku; kosong bila selalu berlaku.")
+    )
     note: str = Field(description=gettext_noop("Catatan persyaratan."))
+
+
+class TariffOut(Schema):
+    label: str = Field(description=gettext_noop("Uraian baris tabel tarif."))
+    amount: int | None = Field(description=gettext_noop("Tarif dalam rupiah; kosong bila berupa persentase."))
+    unit: str = Field(description=gettext_noop("Satuan atau keterangan tarif."))
 
 
 class Step(Schema):
@@ -134,8 +143,17 @@ class ServiceOut(Schema):
     )
     cost_amount: int | None = Field(description=gettext_noop("Besaran biaya dalam rupiah."))
     cost_note: str = Field(description=gettext_noop("Keterangan biaya."))
+    cost_qualifier: str = Field(
+        description=gettext_noop(
+            "Sifat besaran biaya: kosong (pasti), mulai, contoh, tergantung_luas, sesuai_tarif, bersyarat."
+        )
+    )
+    cost_condition: str = Field(description=gettext_noop("Bagi siapa biaya bersyarat berlaku."))
+    tariffs: list[TariffOut] = Field(description=gettext_noop("Tabel tarif, berurutan."))
     cost_display: str = Field(
-        description=gettext_noop("Biaya sebagai teks, misalnya 'Gratis' atau 'Rp 150.000'.")
+        description=gettext_noop(
+            "Biaya sebagai teks, misalnya 'Gratis', 'Rp 150.000' atau 'Bervariasi, contoh Rp 1.500.000'."
+        )
     )
     product: str = Field(description=gettext_noop("Komponen 5: produk pelayanan."))
     complaint_procedure: str = Field(description=gettext_noop("Komponen 6: prosedur pengaduan."))

@@ -29,7 +29,7 @@ from registry.services.models import (
 )
 from registry.setup.site_tree import ensure_site_tree
 
-from . import catalogue, legal_text, pdf, service_fields, taxonomy
+from . import catalogue, form_documents, legal_text, pdf, service_fields, taxonomy
 from .builders import drop_if_orphaned, store_pdf, upsert_page
 from .opd import all_units
 from .service_data import all_services
@@ -195,11 +195,9 @@ class DemoLoader:
                 (
                     i,
                     s.title,
-                    "; ".join(s.requirements) or "-",
+                    "; ".join(text for text, _condition in s.requirements) or "-",
                     f"{s.time[0]} {s.time[1].replace('_', ' ')}" if s.time else "-",
-                    "-"
-                    if s.cost is None
-                    else ("Gratis" if s.cost == 0 else f"Rp{s.cost:,}".replace(",", ".")),
+                    service_fields.cost_text(s),
                     s.product,
                 )
                 for i, s in enumerate(services, start=1)
@@ -216,14 +214,15 @@ class DemoLoader:
 
     def services(self, units, regulations, categories, events):
         """Every demo service under its unit, with requirements, steps, channels, bases and SOP."""
+        forms = self.form_documents()
         for svc in all_services():
             unit = units[svc.opd]
             existing = ServicePage.objects.child_of(unit).filter(slug=svc.slug).first()
             children = {
-                "requirements": [
-                    {"text": t, "mandatory": "(untuk" not in t, "note": ""} for t in svc.requirements
-                ],
+                "requirements": service_fields.requirements(svc),
                 "steps": [{"title": t, "description": ""} for t in svc.steps],
+                "tariffs": service_fields.tariffs(svc),
+                "forms": [forms[code] for code in svc.forms],
                 "channels": service_fields.channels(svc),
                 "complaint_channels": service_fields.complaint_channels(svc),
                 "legal_bases": service_fields.legal_bases(svc, regulations),
@@ -238,6 +237,17 @@ class DemoLoader:
                 {"life_events": [events[e] for e in svc.life_events]},
             )
         self.log(f"Layanan: {len(all_services())}")
+
+    def form_documents(self) -> dict:
+        """The downloadable forms' PDFs, stored once each, as ServiceForm row values by code."""
+        rows, created = {}, 0
+        for code, form in form_documents.forms_by_code().items():
+            title = f"Formulir {form.code} {form.title}"
+            document, new = store_pdf(form_documents.render(form), title, form_documents.filename(form))
+            created += new
+            rows[code] = {"code": form.code, "title": form.title, "document": document}
+        self.log(f"Formulir: {len(rows)}; berkas PDF baru: {created}")
+        return rows
 
     # --- everything -----------------------------------------------------------------------------
 

@@ -67,6 +67,8 @@ class Svc:
     ``level`` says how much of the Standar Pelayanan is filled: "full" (all 14 components, delivery
     published), "partial" (delivery components and some management ones) or "minimal".
     ``bases`` are (regulation key, provision, component) tuples; ``sop`` is (nomor, judul, decree key).
+    ``requirements`` are (text, condition) pairs, the condition "" for one that always applies;
+    ``tariffs`` are (label, amount or None, unit) rows; ``forms`` are codes of ``data/forms.toml``.
     """
 
     no: int
@@ -88,3 +90,8 @@ class Svc:
     sop: tuple = ()
     level: str = "partial"
     staff: int = 3
+    eligibility: str = ""
+    cost_qualifier: str = ""
+    cost_condition: str = ""
+    tariffs: tuple = ()
+    forms: tuple = ()

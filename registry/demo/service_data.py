@@ -11,9 +11,11 @@ from functools import cache
 from pathlib import Path
 
 from registry.reference.components import COMPONENTS
+from registry.reference.services import COST_QUALIFIERS
 from registry.services.models import TimeUnit
 
 from . import catalogue, taxonomy
+from .form_documents import forms_by_code
 from .opd import units_by_slug
 from .records import Svc
 from .schema import (
@@ -56,6 +58,23 @@ class Basis:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Requirement:
+    """A requirement that applies only in one situation: its text and that situation ("KTP-el hilang")."""
+
+    text: str
+    condition: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tariff:
+    """A row of the tariff table: what is charged for, the amount (absent for a rate) and its unit."""
+
+    label: str
+    amount: int | None = None
+    unit: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
 class SOP:
     """The ServiceSOP identity: its number and title, and the key of the decree that establishes it."""
 
@@ -76,11 +95,16 @@ class Service:
     life_events: tuple[str, ...] = ()
     summary: str
     product: str
-    requirements: tuple[str, ...] = ()
+    eligibility: str = ""
+    requirements: tuple[str | Requirement, ...] = ()
     steps: tuple[str, ...] = ()
     time: Time | None = None
     cost: int | None = None
     cost_note: str = ""
+    cost_qualifier: str = field(default="", metadata=choices(["", *(q.code for q in COST_QUALIFIERS)]))
+    cost_condition: str = ""
+    tariffs: tuple[Tariff, ...] = ()
+    forms: tuple[str, ...] = ()
     channels: tuple[str, ...] = ("kantor",)
     legal_bases: tuple[Basis, ...] = ()
     sk_sp: str = ""
@@ -181,6 +205,9 @@ def _check(where: str, service: Service) -> None:
     keys = [basis.regulation for basis in service.legal_bases]
     keys += [key for key in (service.sk_sp, service.sop.regulation if service.sop else "") if key]
     problems += [f"regulation '{key}' is no demo regulation" for key in keys if key not in records]
+    problems += [
+        f"form '{code}' is not in forms.toml" for code in service.forms if code not in forms_by_code()
+    ]
     if problems:
         raise DataError(f"{where}: {problems[0]}")
 
@@ -195,7 +222,10 @@ def _as_svc(service: Service) -> Svc:
         service.life_events,
         service.summary,
         service.product,
-        requirements=service.requirements,
+        requirements=tuple(
+            (item, "") if isinstance(item, str) else (item.text, item.condition)
+            for item in service.requirements
+        ),
         steps=service.steps,
         time=(service.time.value, service.time.unit, service.time.note) if service.time else (),
         cost=service.cost,
@@ -206,6 +236,11 @@ def _as_svc(service: Service) -> Svc:
         sop=(service.sop.nomor, service.sop.judul, service.sop.regulation) if service.sop else (),
         level=service.level,
         staff=service.staff_count,
+        eligibility=service.eligibility,
+        cost_qualifier=service.cost_qualifier,
+        cost_condition=service.cost_condition,
+        tariffs=tuple((row.label, row.amount, row.unit) for row in service.tariffs),
+        forms=service.forms,
     )
 
 

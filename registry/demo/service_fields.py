@@ -2,6 +2,10 @@
 
 import zlib
 from datetime import timedelta
+from types import SimpleNamespace
+
+from registry.reference import services as reference
+from registry.services.cost import cost_display
 
 from .opd import mpp, units_by_slug
 from .service_data import online_channels
@@ -109,31 +113,67 @@ def _management(svc, unit) -> dict:
     return values
 
 
+#: Qualifiers under which a service is charged even without one amount (the table or the area says it).
+_CHARGED_BY_TABLE = (reference.COST_BY_TARIFF, reference.COST_BY_AREA)
+
+
+def cost_fields(svc) -> dict:
+    """Component 4: kind, amount, note, qualifier and condition.
+
+    ``cost = 0`` is free unless a tariff table or a by-tariff/by-area qualifier says it is charged
+    (the services of a unit whose defaults say free, such as the reklame licence with its tax).
+    """
+    charged_by_table = bool(svc.tariffs) or svc.cost_qualifier in _CHARGED_BY_TABLE
+    fields = {"cost_qualifier": svc.cost_qualifier, "cost_condition": svc.cost_condition}
+    if svc.cost is None and not charged_by_table:
+        return {"cost_kind": "", "cost_amount": None, "cost_note": svc.cost_note, **fields}
+    if charged_by_table or svc.cost:
+        return {
+            "cost_kind": "berbayar",
+            "cost_amount": svc.cost or None,
+            "cost_note": svc.cost_note,
+            **fields,
+        }
+    note = svc.cost_note or "Tidak dipungut biaya"
+    return {"cost_kind": "gratis", "cost_amount": None, "cost_note": note, **fields}
+
+
+def tariffs(svc) -> list[dict]:
+    """The tariff table rows."""
+    return [{"label": label, "amount": amount, "unit": unit} for label, amount, unit in svc.tariffs]
+
+
+def cost_text(svc) -> str:
+    """The cost as the public site says it (for the annex of an SK Standar Pelayanan), "-" when unstated."""
+    rows = [SimpleNamespace(**row) for row in tariffs(svc)]
+    return cost_display(SimpleNamespace(**cost_fields(svc)), rows) or "-"
+
+
+def requirements(svc) -> list[dict]:
+    """Requirement rows; one that applies only in a situation carries it as its condition."""
+    return [
+        {"text": text, "mandatory": True, "condition": condition, "note": ""}
+        for text, condition in svc.requirements
+    ]
+
+
 def page_fields(svc, categories) -> dict:
     """Plain field values of the ServicePage."""
     unit = units_by_slug()[svc.opd]
     value, time_unit, note = svc.time if svc.time else (None, "", "")
-    if svc.cost is None:
-        cost = {"cost_kind": "", "cost_amount": None, "cost_note": svc.cost_note}
-    elif svc.cost == 0:
-        cost = {
-            "cost_kind": "gratis",
-            "cost_amount": None,
-            "cost_note": svc.cost_note or "Tidak dipungut biaya",
-        }
-    else:
-        cost = {"cost_kind": "berbayar", "cost_amount": svc.cost, "cost_note": svc.cost_note}
+    cost = cost_fields(svc)
     procedure = ""
     if svc.level != "minimal":
         procedure = (
             "Pengaduan disampaikan melalui saluran di bawah ini, dicatat dalam register pengaduan, dan "
             "ditindaklanjuti paling lama 14 (empat belas) hari kerja."
         )
-    complete = bool(svc.requirements and svc.steps and svc.time and svc.cost is not None)
+    complete = bool(svc.requirements and svc.steps and svc.time and cost["cost_kind"])
     return {
         "title": svc.title,
         "slug": svc.slug,
         "summary": svc.summary,
+        "eligibility": svc.eligibility,
         "category": categories[svc.category],
         "time_value": value,
         "time_unit": time_unit,

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.utils.text import slugify
 
 from registry.reference import services as svc_ref
+from registry.services.cost import cost_display
 from registry.services.models import ServicePage
 from registry.visibility import hidden_section_paths, public_pages, visible_among
 
@@ -201,7 +202,7 @@ class CatalogueBuilder:
             value = float(page.cost_amount)
         else:
             return None
-        note = " · ".join(part for part in (page.get_cost_kind_display(), page.cost_note) if part)
+        note = " · ".join(part for part in (cost_display(page), page.cost_note) if part)
         return {
             "@id": f"{url}#biaya",
             "@type": "cv:Cost",

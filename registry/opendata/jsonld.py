@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from registry.reference import regulations as reg_ref
 from registry.reference import services as svc_ref
+from registry.services.cost import cost_display
 from registry.visibility import hidden_section_paths, visible_among
 
 from .meta import absolute, page_url, site_root
@@ -161,9 +162,16 @@ def _channel(channel) -> dict:
 
 
 def _offer(page) -> dict | None:
+    """An Offer whose ``price`` is stated only when it is what the applicant pays; else a range or words."""
     if page.cost_kind == svc_ref.COST_FREE:
-        return {"@type": "Offer", "price": "0", "priceCurrency": "IDR"}
-    if page.cost_kind == svc_ref.COST_CHARGED and page.cost_amount is not None:
+        offer = {"@type": "Offer", "price": "0", "priceCurrency": "IDR"}
+        if page.cost_qualifier == svc_ref.COST_CONDITIONAL:
+            offer["description"] = cost_display(page)
+        return offer
+    if page.cost_kind != svc_ref.COST_CHARGED:
+        return None
+    description = " · ".join(part for part in (cost_display(page), page.cost_note) if part)
+    if page.cost_qualifier in ("", svc_ref.COST_CONDITIONAL) and page.cost_amount is not None:
         return _clean(
             {
                 "@type": "Offer",
@@ -172,7 +180,17 @@ def _offer(page) -> dict | None:
                 "description": page.cost_note,
             }
         )
-    return None
+    if page.cost_qualifier == svc_ref.COST_FROM and page.cost_amount is not None:
+        return {
+            "@type": "Offer",
+            "priceSpecification": {
+                "@type": "PriceSpecification",
+                "minPrice": str(int(page.cost_amount)),
+                "priceCurrency": "IDR",
+            },
+            "description": description,
+        }
+    return {"@type": "Offer", "priceCurrency": "IDR", "description": description} if description else None
 
 
 def legislation_ref(request, regulation, anchor: str = "") -> dict:

@@ -17,6 +17,19 @@ COST_KINDS = (
 )
 COST_FREE, COST_CHARGED = (choice.code for choice in COST_KINDS)
 
+#: How the stated cost is to be read: exactly, as a minimum, as an example, or only with its tariff
+#: table, its area or its condition (an empty qualifier means the amount is what everybody pays).
+COST_QUALIFIERS = (
+    Choice("MULAI", "mulai", "Mulai dari"),
+    Choice("CONTOH", "contoh", "Contoh"),
+    Choice("TERGANTUNG_LUAS", "tergantung_luas", "Tergantung luas"),
+    Choice("SESUAI_TARIF", "sesuai_tarif", "Sesuai tarif"),
+    Choice("BERSYARAT", "bersyarat", "Bersyarat"),
+)
+COST_FROM, COST_EXAMPLE, COST_BY_AREA, COST_BY_TARIFF, COST_CONDITIONAL = (
+    choice.code for choice in COST_QUALIFIERS
+)
+
 #: Where a service is delivered.
 CHANNEL_KINDS = (
     Choice("KANTOR", "kantor", "Kantor"),

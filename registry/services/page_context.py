@@ -6,30 +6,16 @@ components 8–14 never reach the public context. The legal basis is loaded with
 single query, so a service with twenty bases costs as many queries as one with a single basis.
 """
 
-from decimal import Decimal
-
 from django.utils.translation import gettext as _
 
-from registry.reference import services
+from registry.reference.services import CHANNEL_ONLINE
 from registry.regulations import effective
 from registry.visibility import hidden_section_paths, visible_among
 
 from .components import Component
+from .cost import cost_display, format_rupiah
 
-
-def format_rupiah(amount) -> str:
-    """An amount in Indonesian style: 150000 → "Rp 150.000"; fractions of a rupiah are dropped."""
-    whole = int(Decimal(amount))
-    return "Rp " + f"{whole:,}".replace(",", ".")
-
-
-def cost_display(page) -> str:
-    """Component 4 as one phrase: "Gratis", "Rp 150.000", or "" when the component is not filled."""
-    if page.cost_kind == services.COST_FREE:
-        return _("Gratis")
-    if page.cost_kind == services.COST_CHARGED and page.cost_amount is not None:
-        return format_rupiah(page.cost_amount)
-    return ""
+__all__ = ["cost_display", "format_rupiah", "service_context"]
 
 
 def public_legal_bases(page) -> list:
@@ -69,16 +55,24 @@ def service_context(page, context: dict, request=None) -> dict:
     context.update(legal_basis_as_of(legal_bases, request))
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
     sops = list(page.sops.select_related("regulation__regulation_type", "document").order_by("sort_order"))
+    requirements = list(page.requirements.all())
+    tariffs = list(page.tariffs.all())
+    channels = list(page.channels.all())
     context.update(
         {
             "breadcrumbs": [ancestor for ancestor in ancestors if ancestor.live],
             "opd": next((a for a in ancestors if a.depth == page.depth - 1 and a.live), None),
-            "requirements": list(page.requirements.all()),
+            "requirements": requirements,
+            "mandatory_count": sum(1 for item in requirements if item.mandatory and not item.condition),
+            "conditional_count": sum(1 for item in requirements if item.condition),
             "steps": list(page.steps.all()),
-            "cost_display": cost_display(page),
+            "cost_display": cost_display(page, tariffs),
+            "tariffs": tariffs,
             "cost_bases": [basis for basis in legal_bases if basis.component == Component.BIAYA],
+            "forms": [form for form in page.forms.select_related("document") if form.document_id],
             "complaint_channels": list(page.complaint_channels.all()),
-            "channels": list(page.channels.all()),
+            "channels": channels,
+            "places": [channel for channel in channels if channel.kind != CHANNEL_ONLINE],
             "legal_bases": legal_bases,
             "sops": sops,
         }

@@ -12,6 +12,8 @@ from registry.visibility import connect_page_source, public_pages
 from search.documents import KIND_SERVICE, SearchDocument
 from search.registry import DocumentSource
 
+from .cost import cost_display
+
 #: Citizens mostly look for services: they rank above regulations that match as well.
 SERVICE_BOOST = 2.0
 
@@ -26,9 +28,7 @@ def service_documents(page) -> list[SearchDocument]:
     if page.product:
         body.append(_("Produk: ") + page.product)
     if page.cost_kind or page.cost_note:
-        cost = page.get_cost_kind_display() if page.cost_kind else ""
-        if page.cost_amount:
-            cost += f" Rp{page.cost_amount:,.0f}".replace(",", ".")
+        cost = cost_display(page)
         body.append(_("Biaya: ") + " ".join(filter(None, [cost, page.cost_note])))
     if page.time_display:
         body.append(_("Waktu: ") + page.time_display)
@@ -70,7 +70,7 @@ def register(registry):
             queryset=lambda: (
                 public_pages(ServicePage.objects.all())
                 .select_related("opd", "category")
-                .prefetch_related("requirements", "life_events")
+                .prefetch_related("requirements", "tariffs", "life_events")
             ),
             build=service_documents,
         )

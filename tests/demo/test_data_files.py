@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from registry.demo import catalogue, regulation_data, service_data
+from registry.demo import catalogue, form_documents, regulation_data, service_data
 from registry.demo.schema import DATA_DIR, DataError, read_csv
 from registry.demo.taxonomy import Term
 
@@ -198,6 +198,7 @@ def test_every_data_file_is_read_by_the_code():
         "perda.toml",
         "perwal.toml",
         *service_data.FILES,
+        form_documents.FILE,
     }
     assert {path.name for path in DATA_DIR.iterdir() if path.is_file()} == read
 

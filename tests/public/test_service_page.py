@@ -42,12 +42,13 @@ def test_requirements_say_mandatory_or_optional(client):
 
 
 @requires_service_hook
-def test_print_hint_targets_the_checklist(client):
-    """The "Cetak daftar persyaratan" hint links to the checklist the print stylesheet isolates."""
+def test_print_button_prints_the_checklist(client):
+    """A real "Cetak daftar persyaratan" button (service.js) replaces the old "tekan Ctrl+P" hint."""
     page = factories.service(requirements=["KTP-el asli"])
     html = _html(client, page)
-    assert '<a href="#persyaratan">Cetak daftar persyaratan</a>' in html
-    assert 'id="persyaratan"' in html
+    assert "data-print-checklist" in html and "Cetak daftar persyaratan</button>" in html
+    assert "Ctrl+P" not in html
+    assert "/static/js/service.js" in html
 
 
 @requires_service_hook

@@ -1,5 +1,6 @@
 """Perangkat Daerah, public services and everything attached to them."""
 
+from .attachments import ServiceForm, ServiceTariff
 from .opd import OPDKind, PerangkatDaerahIndexPage, PerangkatDaerahPage
 from .parts import (
     ChannelKind,
@@ -12,7 +13,7 @@ from .parts import (
     ServiceSOP,
     ServiceStep,
 )
-from .service import CostKind, ServicePage, TimeUnit
+from .service import CostKind, CostQualifier, ServicePage, TimeUnit
 from .taxonomy import LifeEvent, ServiceCategory
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "ComplaintChannel",
     "ComplaintKind",
     "CostKind",
+    "CostQualifier",
     "LegalBasis",
     "LegalBasisRole",
     "LifeEvent",
@@ -28,9 +30,11 @@ __all__ = [
     "PerangkatDaerahPage",
     "ServiceCategory",
     "ServiceChannel",
+    "ServiceForm",
     "ServicePage",
     "ServiceRequirement",
     "ServiceSOP",
     "ServiceStep",
+    "ServiceTariff",
     "TimeUnit",
 ]

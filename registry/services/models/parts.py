@@ -27,9 +27,18 @@ class ServiceRequirement(Orderable):
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="requirements")
     text = models.CharField(_("persyaratan"), max_length=500)
     mandatory = models.BooleanField(_("wajib"), default=True)
+    condition = models.CharField(
+        _("hanya bila"),
+        max_length=255,
+        blank=True,
+        help_text=_("Isi bila persyaratan hanya berlaku dalam keadaan tertentu, misalnya 'KTP-el hilang'."),
+    )
     note = models.CharField(_("catatan"), max_length=255, blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("text"), FieldPanel("mandatory")]), FieldPanel("note")]
+    panels = [
+        FieldRowPanel([FieldPanel("text"), FieldPanel("mandatory")]),
+        FieldRowPanel([FieldPanel("condition"), FieldPanel("note")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("persyaratan")
@@ -37,6 +46,20 @@ class ServiceRequirement(Orderable):
 
     def __str__(self):
         return self.text
+
+    @property
+    def label(self) -> str:
+        """What the checklist says about the requirement: "Bersyarat: jika …", "Wajib" or "Tidak wajib"."""
+        if self.condition:
+            return _("Bersyarat: jika %(condition)s") % {"condition": self.condition}
+        return _("Wajib") if self.mandatory else _("Tidak wajib")
+
+    @property
+    def kind(self) -> str:
+        """A CSS-friendly word for the label: bersyarat, wajib or opsional."""
+        if self.condition:
+            return "bersyarat"
+        return "wajib" if self.mandatory else "opsional"
 
 
 class ServiceStep(Orderable):

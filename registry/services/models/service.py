@@ -33,6 +33,7 @@ class TimeUnit(models.TextChoices):
 
 
 CostKind = text_choices("CostKind", reference.COST_KINDS)
+CostQualifier = text_choices("CostQualifier", reference.COST_QUALIFIERS)
 
 
 class ServicePage(Page):
@@ -48,6 +49,12 @@ class ServicePage(Page):
         help_text=_("Diisi otomatis dari letak halaman di pohon situs."),
     )
     summary = models.TextField(_("ringkasan"), blank=True)
+    eligibility = models.CharField(
+        _("siapa yang dapat mengajukan"),
+        max_length=255,
+        blank=True,
+        help_text=_("Misalnya 'Penduduk Kota Balikpapan yang telah berusia 17 tahun'."),
+    )
     category = models.ForeignKey(
         "services.ServiceCategory",
         verbose_name=_("kategori"),
@@ -69,6 +76,19 @@ class ServicePage(Page):
         _("besaran biaya (Rp)"), max_digits=14, decimal_places=0, null=True, blank=True
     )
     cost_note = models.CharField(_("keterangan biaya"), max_length=255, blank=True)
+    cost_qualifier = models.CharField(
+        _("sifat besaran biaya"),
+        max_length=16,
+        choices=CostQualifier.choices,
+        blank=True,
+        help_text=_("Kosongkan bila besaran biaya berlaku sama bagi semua pemohon."),
+    )
+    cost_condition = models.CharField(
+        _("berlaku bagi"),
+        max_length=255,
+        blank=True,
+        help_text=_("Untuk biaya bersyarat, misalnya 'peserta JKN dan penduduk Kota Balikpapan'."),
+    )
     # 5. Produk
     product = models.CharField(_("produk pelayanan"), max_length=255, blank=True)
     # 6. Pengaduan
@@ -99,6 +119,7 @@ class ServicePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("eligibility"),
         FieldRowPanel([FieldPanel("category"), FieldPanel("life_events")]),
         InlinePanel("channels", heading=_("Saluran layanan"), label=_("Saluran")),
     ]
@@ -110,11 +131,22 @@ class ServicePage(Page):
             [FieldPanel("time_value"), FieldPanel("time_unit"), FieldPanel("time_note")],
             heading=_("3. Jangka waktu pelayanan"),
         ),
-        FieldRowPanel(
-            [FieldPanel("cost_kind"), FieldPanel("cost_amount"), FieldPanel("cost_note")],
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("cost_kind"), FieldPanel("cost_amount"), FieldPanel("cost_note")]),
+                FieldRowPanel([FieldPanel("cost_qualifier"), FieldPanel("cost_condition")]),
+                InlinePanel("tariffs", heading=_("Tabel tarif"), label=_("Tarif")),
+                HelpPanel(
+                    content=_(
+                        "Pasal atau lampiran yang menetapkan tarif ditautkan di tab Dasar hukum "
+                        "dengan komponen Biaya/tarif."
+                    )
+                ),
+            ],
             heading=_("4. Biaya/tarif"),
         ),
         FieldPanel("product", heading=_("5. Produk pelayanan")),
+        InlinePanel("forms", heading=_("Formulir yang dapat diunduh"), label=_("Formulir")),
         MultiFieldPanel(
             [
                 FieldPanel("complaint_procedure"),
@@ -161,13 +193,20 @@ class ServicePage(Page):
         return service_context(self, super().get_context(request, *args, **kwargs), request)
 
     def clean(self):
-        """A charged service needs an amount; a free one must not carry one."""
+        """A charged service needs an amount (or a tariff or area to read it from); a free one has none."""
         super().clean()
         errors = {}
-        if self.cost_kind == CostKind.BERBAYAR and not self.cost_amount:
+        by_table = self.cost_qualifier in (CostQualifier.SESUAI_TARIF, CostQualifier.TERGANTUNG_LUAS)
+        if self.cost_kind == CostKind.BERBAYAR and not self.cost_amount and not by_table:
             errors["cost_amount"] = _("Isi besaran biaya untuk layanan berbayar.")
         if self.cost_kind == CostKind.GRATIS and self.cost_amount:
             errors["cost_amount"] = _("Layanan gratis tidak boleh memiliki besaran biaya.")
+        if self.cost_kind == CostKind.GRATIS and self.cost_qualifier not in ("", CostQualifier.BERSYARAT):
+            errors["cost_qualifier"] = _("Layanan gratis hanya dapat bersifat bersyarat.")
+        if self.cost_qualifier in (CostQualifier.MULAI, CostQualifier.CONTOH) and not self.cost_amount:
+            errors["cost_amount"] = _("Isi besaran biaya yang menjadi batas bawah atau contoh.")
+        if self.cost_qualifier == CostQualifier.BERSYARAT and not self.cost_condition.strip():
+            errors["cost_condition"] = _("Tulis bagi siapa biaya bersyarat ini berlaku.")
         if self.time_value is not None and not self.time_unit:
             errors["time_unit"] = _("Pilih satuan jangka waktu.")
         if errors:
