@@ -61,7 +61,9 @@ def trend_with_current(city, today: date | None = None, limit: int = 24) -> list
     keep their stored snapshot, which counted what was public then).
     """
     today = today or timezone.localdate()
-    past = [snap for snap in city_trend(limit) if (snap.date.year, snap.date.month) < (today.year, today.month)]
+    past = [
+        snap for snap in city_trend(limit) if (snap.date.year, snap.date.month) < (today.year, today.month)
+    ]
     current = CoverageSnapshot(
         date=today,
         lengkap=city.lengkap,

@@ -60,12 +60,7 @@ def public_coverage(hidden_paths=None):
 
 
 def _status_counts(hidden_paths):
-    return (
-        public_coverage(hidden_paths)
-        .values_list("opd_id", "status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    return public_coverage(hidden_paths).values_list("opd_id", "status").annotate(n=Count("pk")).order_by()
 
 
 def _rule_counts(hidden_paths):

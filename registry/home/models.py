@@ -59,13 +59,14 @@ class HomePage(RoutablePageMixin, Page):
         context["regulation_index"] = public_pages(RegulationIndexPage.objects.all(), hidden).first()
         return context
 
-    def _service_listing(self, request, heading, description, services):
+    def _service_listing(self, request, heading, description, services, parent=None):
         return self.render(
             request,
             template="home/service_listing.html",
             context_overrides={
                 "listing_heading": heading,
                 "listing_description": description,
+                "listing_parent": parent,
                 "services": public_pages(services).select_related("opd", "category").order_by("title"),
             },
         )
@@ -115,7 +116,11 @@ class HomePage(RoutablePageMixin, Page):
 
         category = get_object_or_404(ServiceCategory, slug=slug)
         return self._service_listing(
-            request, category.name, category.description, ServicePage.objects.filter(category=category)
+            request,
+            category.name,
+            category.description,
+            ServicePage.objects.filter(category=category),
+            parent=(gettext("Kategori"), self.reverse_subpage("categories")),
         )
 
     @path("peristiwa/<slug:slug>/", name="life_event")
@@ -127,5 +132,9 @@ class HomePage(RoutablePageMixin, Page):
         if event is None:
             raise Http404
         return self._service_listing(
-            request, event.name, event.description, ServicePage.objects.filter(life_events=event)
+            request,
+            event.name,
+            event.description,
+            ServicePage.objects.filter(life_events=event),
+            parent=(gettext("Peristiwa kehidupan"), self.reverse_subpage("life_events")),
         )

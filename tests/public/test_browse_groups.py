@@ -59,3 +59,11 @@ def test_empty_indexes_say_so(client):
     factories.site_tree()
     for url in ("/kategori/", "/peristiwa/"):
         assert "Belum ada layanan yang diterbitkan" in _html(client, url)
+
+
+def test_a_category_page_leads_back_to_the_index(client, groups):
+    """/kategori/<slug>/ and /peristiwa/<slug>/ have their index in the breadcrumbs."""
+    crumbs = _html(client, "/kategori/kependudukan/").split('class="breadcrumbs', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="/kategori/">Kategori</a>' in crumbs and 'aria-current="page">Kependudukan<' in crumbs
+    crumbs = _html(client, "/peristiwa/kelahiran/").split('class="breadcrumbs', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="/peristiwa/">Peristiwa kehidupan</a>' in crumbs
