@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/jdihn/", jdihn_feed, name="jdihn_feed"),
     path("api/v1/", public_api.urls),
     path("transparansi/", coverage_views.transparency, name="coverage_transparency"),
+    path("transparansi/<slug:slug>/", coverage_views.transparency_opd, name="coverage_transparency_opd"),
     # sitemap.xml, robots.txt, the Atom feeds and /data-terbuka/ (registry/opendata).
     path("", include("registry.opendata.urls")),
 ]

@@ -16,6 +16,9 @@ app's ``ready()`` calls :func:`autodiscover`, which imports that module for ever
         )
         source.connect(page_published, sender=ServicePage)
 
+A source may also give ``answer(obj)``: the few facts of a direct answer (an :class:`Answer`) that the
+results page shows above the list when that object is the top hit.
+
 Every signal connected through :meth:`DocumentSource.connect` enqueues a refresh of the objects
 it names; the refresh task loads the object again and indexes it if the public may still see it, or
 deletes its documents otherwise. So publish, unpublish, delete and re-extract are one code path,
@@ -30,6 +33,15 @@ from dataclasses import dataclass, field
 from django.apps import apps
 
 from .documents import SearchDocument
+
+
+@dataclass
+class Answer:
+    """A direct answer to show above the results: the object's name, its link and a few labelled facts."""
+
+    title: str
+    url: str
+    facts: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _instance_pk(instance=None, **kwargs):
@@ -50,6 +62,8 @@ class DocumentSource:
     queryset: Callable[[], object]
     build: Callable[[object], Iterable[SearchDocument]]
     connections: list = field(default_factory=list)
+    #: ``answer(obj)`` → :class:`Answer` for the results page's direct-answer card, or None.
+    answer: Callable[[object], "Answer | None"] | None = None
     #: The registry this source belongs to (set by :meth:`SourceRegistry.register`).
     registry: "SourceRegistry | None" = field(default=None, repr=False, compare=False)
 
@@ -117,6 +131,18 @@ class SourceRegistry:
             return self._sources[name]
         except KeyError:
             raise KeyError(f"No search source {name!r}; registered: {sorted(self._sources)}") from None
+
+    def answer_for(self, doc_id: str) -> Answer | None:
+        """The direct answer for the document ``doc_id`` ("service:12"), if its source gives one.
+
+        The object is loaded through the source's queryset, so only what the public may see answers.
+        """
+        prefix, _sep, pk = doc_id.partition(":")
+        for source in self._sources.values():
+            if source.owner_prefix == prefix and source.answer is not None and pk.isdigit():
+                obj = source.load(int(pk))
+                return source.answer(obj) if obj is not None else None
+        return None
 
     def all(self) -> list[DocumentSource]:
         """All sources, in registration order."""

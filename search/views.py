@@ -6,12 +6,22 @@ from django.views.decorators.http import require_GET
 
 from . import service
 from .backends.base import FACET_FIELDS
+from .documents import KIND_SERVICE
 from .params import parse_int
 from .query import MAX_QUERY_LENGTH
+from .registry import registry
 
 
 def _page_number(request) -> int:
     return parse_int(request.GET.get("page", "1"), minimum=1) or 1
+
+
+def _direct_answer(result):
+    """The answer card's content when the first hit of the first page is a service that answers the
+    query (every word matched), else None."""
+    if result.page != 1 or not result.answers or result.hits[0].kind != KIND_SERVICE:
+        return None
+    return registry.answer_for(result.hits[0].doc_id)
 
 
 @require_GET
@@ -31,6 +41,7 @@ def search(request):
             "query": result.query,
             "result": result,
             "facets": facets,
+            "answer": _direct_answer(result),
             "max_query_length": MAX_QUERY_LENGTH,
             "page_range": range(max(1, result.page - 3), min(result.pages, result.page + 3) + 1),
         },

@@ -51,3 +51,27 @@ def city_trend(limit: int = 24) -> list[CoverageSnapshot]:
     for snap in CoverageSnapshot.objects.filter(opd__isnull=True).order_by("date"):
         by_month[(snap.date.year, snap.date.month)] = snap
     return list(by_month.values())[-limit:]
+
+
+def trend_with_current(city, today: date | None = None, limit: int = 24) -> list[CoverageSnapshot]:
+    """The city's trend whose latest point is ``city`` (the current totals), not the last stored snapshot.
+
+    Stored snapshots of the current month are replaced by an unsaved one built from ``city`` dated
+    ``today``, so the trend's last point always equals the headline figures beside it (past months
+    keep their stored snapshot, which counted what was public then).
+    """
+    today = today or timezone.localdate()
+    past = [
+        snap for snap in city_trend(limit) if (snap.date.year, snap.date.month) < (today.year, today.month)
+    ]
+    current = CoverageSnapshot(
+        date=today,
+        lengkap=city.lengkap,
+        sebagian=city.sebagian,
+        belum=city.belum,
+        total=city.total,
+        findings_by_rule=city.by_rule,
+    )
+    if not past and not city.total:
+        return []  # nothing registered yet: no trend to show
+    return [*past, current][-limit:]

@@ -7,10 +7,13 @@ refreshes its services, which carry its name; so does any change to who may see 
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from registry.visibility import connect_page_source, public_pages
 from search.documents import KIND_SERVICE, SearchDocument
-from search.registry import DocumentSource
+from search.registry import Answer, DocumentSource
+
+from .page_context import cost_display
 
 from .cost import cost_display
 
@@ -59,6 +62,25 @@ def service_documents(page) -> list[SearchDocument]:
     ]
 
 
+def service_answer(page) -> Answer:
+    """The direct answer for a service at the top of the results: requirements, time, cost and where."""
+    facts = []
+    requirements = len(page.requirements.all())
+    if requirements:
+        facts.append(
+            (_("Persyaratan"), ngettext("%(n)d dokumen", "%(n)d dokumen", requirements) % {"n": requirements})
+        )
+    if page.time_display:
+        facts.append((_("Waktu"), page.time_display))
+    cost = cost_display(page)
+    if cost:
+        facts.append((_("Biaya"), cost))
+    places = [channel.name for channel in page.channels.all()]
+    if places or page.opd is not None:
+        facts.append((_("Tempat"), ", ".join(places[:2]) if places else page.opd.title))
+    return Answer(title=page.title, url=page.get_url() or "", facts=facts)
+
+
 def register(registry):
     """Register services with the search app (called by ``search.registry.autodiscover``)."""
     from .models import ServicePage
@@ -73,6 +95,7 @@ def register(registry):
                 .prefetch_related("requirements", "tariffs", "life_events")
             ),
             build=service_documents,
+            answer=service_answer,
         )
     )
     connect_page_source(source, ServicePage)

@@ -25,6 +25,11 @@ PAGES = {
     "regulation_index": lambda facts: facts["regulation_index"],
     "life_event": lambda facts: "/peristiwa/kelahiran/",
     "transparency": lambda facts: "/transparansi/",
+    "transparency_opd": lambda facts: (
+        "/transparansi/" + facts["disdukcapil"]["url"].rstrip("/").rsplit("/", 1)[1] + "/"
+    ),
+    "categories": lambda facts: "/kategori/",
+    "life_events": lambda facts: "/peristiwa/",
 }
 
 

@@ -15,18 +15,19 @@ from .builders import complete_service
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.coverage.urls")]
 
 
-def test_transparency_page_shows_city_and_opd_with_accessible_charts(client):
-    """The page has SVG charts with role=img, title and desc, and a data table per chart."""
+def test_transparency_page_shows_city_and_opd_with_numbers_beside_the_bars(client):
+    """The bars are decorative (aria-hidden) with their numbers in text; the trend chart has title and desc."""
     unit = factories.opd(title="Dinas Perhubungan", abbreviation="Dishub")
     complete_service(unit=unit)
     factories.service(unit=unit, title="Uji kendaraan")
     take_snapshot(date(2025, 1, 31))
     take_snapshot(date(2025, 2, 28))
     html = client.get("/transparansi/").content.decode()
-    assert html.count('role="img"') == 3  # city, per OPD, trend
-    assert '<title id="chart-opd-title">' in html and '<desc id="chart-opd-desc">' in html
-    assert "<caption>" in html and "Dinas Perhubungan" in html
-    assert "50.0" in html  # one of two services is lengkap
+    assert html.count('role="img"') == 1  # the trend; the bars carry their numbers as text
+    assert '<title id="chart-trend-title">' in html and '<desc id="chart-trend-desc">' in html
+    assert html.count('class="coverage-bar"') == 2  # the city and the one OPD
+    assert "50,0% lengkap · lengkap 1, sebagian 0, belum 1 dari 2 layanan" in html
+    assert "<caption" in html and "Dinas Perhubungan" in html
 
 
 def test_transparency_page_without_data_renders(client):

@@ -7,5 +7,6 @@ from registry.coverage import views
 
 urlpatterns = [
     path("transparansi/", views.transparency, name="coverage_transparency"),
+    path("transparansi/<slug:slug>/", views.transparency_opd, name="coverage_transparency_opd"),
     *project_urls.urlpatterns,
 ]

@@ -174,8 +174,8 @@ class LoadDemoTests(TestCase):
         far = [slug for slug, (lengkap, total) in per_opd.items() if total >= 2 and lengkap == 0]
         self.assertGreaterEqual(len(far), 5)
         body = self.client.get("/transparansi/").content.decode()
-        self.assertIn("<svg", body)
-        self.assertIn('role="img"', body)
+        self.assertIn('<svg class="coverage-bar"', body)
+        self.assertIn("100,0% lengkap", body)  # Disdukcapil's bar, with its number in text
         self.assertIn("Dinas Kependudukan dan Pencatatan Sipil", body)
 
     def test_every_demo_pdf_has_its_mengingat_and_delegations_stored(self):
