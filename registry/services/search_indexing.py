@@ -13,8 +13,6 @@ from registry.visibility import connect_page_source, public_pages
 from search.documents import KIND_SERVICE, SearchDocument
 from search.registry import Answer, DocumentSource
 
-from .page_context import cost_display
-
 from .cost import cost_display
 
 #: Citizens mostly look for services: they rank above regulations that match as well.
@@ -31,8 +29,9 @@ def service_documents(page) -> list[SearchDocument]:
     if page.product:
         body.append(_("Produk: ") + page.product)
     if page.cost_kind or page.cost_note:
-        cost = cost_display(page)
-        body.append(_("Biaya: ") + " ".join(filter(None, [cost, page.cost_note])))
+        # The kind's own word ("Berbayar", "Gratis") too: citizens search "bayar pbb", "pbg gratis".
+        kind = page.get_cost_kind_display() if page.cost_kind else ""
+        body.append(_("Biaya: ") + " ".join(filter(None, [kind, cost_display(page), page.cost_note])))
     if page.time_display:
         body.append(_("Waktu: ") + page.time_display)
     keywords = [page.product]
