@@ -34,7 +34,7 @@ def test_title_bar_keeps_title_and_status_and_the_script_is_a_static_file(client
     """A sticky bar names the regulation and its status; the focus script is loaded from a file, not inline."""
     html = _html(client, _with_articles("PERDA", "3", 2018, PERDA))
     bar = re.search(r'<div class="regulation-bar"[^>]*>(.*?)</div>', html, re.S).group(1)
-    assert "Peraturan Daerah Nomor 3 Tahun 2018" in bar and "badge--berlaku" in bar
+    assert "Perda Nomor 3 Tahun 2018" in bar and "badge--berlaku" in bar
     assert '<script src="/static/js/regulation.js" defer></script>' in html
 
 
