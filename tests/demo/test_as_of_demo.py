@@ -130,7 +130,9 @@ class AsOfDemoTests(TestCase):
 
         def computed(service, on):
             coverages, findings, _statuses = engine.compute_as_of(on, [service.pk])
-            return coverages[0].status, sorted(finding.code for finding in findings)
+            # The rules that fire (BASIS_TEXT_MISSING fires once per regulation without text, and in a
+            # TestCase the demo PDFs are not extracted, so their number varies with the setup).
+            return coverages[0].status, sorted({finding.code for finding in findings})
 
         # No DELEGATION_OPEN: Uji KIR's bases (UU 22/2009, PP 55/2012, Perda 8/2011) carry no
         # "diatur dengan Peraturan Wali Kota" clause, and open delegations come from the text only.
