@@ -80,6 +80,8 @@ class RegulationFacts:
     amended_by: tuple[int, ...] = ()
     delegations: tuple[DelegationFacts, ...] = ()
     changed_provisions: tuple[ProvisionChangeFacts, ...] = ()
+    #: Whether the registry holds the regulation's text (an article tree a Pasal link can land on).
+    has_text: bool = True
 
     @property
     def in_force(self) -> bool:

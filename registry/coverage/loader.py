@@ -12,9 +12,17 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from django.db.models import Exists, OuterRef
+
 from registry.regulations import effective
 from registry.regulations.choices import RelationKind
-from registry.regulations.models import AmendedProvision, Delegation, RegulationPage, RegulationRelation
+from registry.regulations.models import (
+    AmendedProvision,
+    ArticleNode,
+    Delegation,
+    RegulationPage,
+    RegulationRelation,
+)
 from registry.services.models import (
     ComplaintChannel,
     LegalBasis,
@@ -192,6 +200,7 @@ def _regulation_facts(rows, incoming, delegations, changed) -> dict[int, f.Regul
             ),
             delegations=tuple(delegations.get(row["document_id"], ())),
             changed_provisions=tuple(changed.get(row["id"], ())),
+            has_text=row["has_text"],
         )
     return result
 
@@ -231,7 +240,9 @@ def load_regulations(
         regulations = regulations.filter(pk__in=ids | related_ids)
     else:
         delegations = _delegations(None)
-    rows = regulations.values(*_REGULATION_FIELDS)
+    # Whether the citizen can read the regulation here: its document has an article tree.
+    has_text = Exists(ArticleNode.objects.filter(document_id=OuterRef("document_id")))
+    rows = regulations.annotate(has_text=has_text).values(*_REGULATION_FIELDS, "has_text")
     if on is not None:
         rows = list(rows)
         statuses = effective.statuses_on(None if regulation_ids is None else [row["id"] for row in rows], on)

@@ -22,7 +22,7 @@ from .rulebase import (
     Severity,
     covers_same_matter,
 )
-from .text_rules import check_basis_provision_changed, check_delegation_open
+from .text_rules import check_basis_provision_changed, check_basis_text_missing, check_delegation_open
 
 # --- legal basis ---------------------------------------------------------------------------------
 
@@ -253,6 +253,17 @@ RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         _("Periksa rumusan pasal yang berlaku dan perbarui tautan dasar hukum layanan."),
         check_basis_provision_changed,
+    ),
+    Rule(
+        "BASIS_TEXT_MISSING",
+        _("Naskah pasal dasar hukum belum tersedia"),
+        _(
+            "Dasar hukum menunjuk pasal dari peraturan yang naskahnya belum ada di registri, "
+            "sehingga warga tidak dapat membaca pasal tersebut di sini."
+        ),
+        Severity.WARNING,
+        _("Unggah naskah peraturan tersebut, atau isi tautan ke naskah di situs resmi penerbit."),
+        check_basis_text_missing,
     ),
     Rule(
         "NO_SK_SP",

@@ -1,4 +1,4 @@
-"""Coverage rules over what the parser read from regulation texts: delegations and changed Pasal.
+"""Coverage rules over what the parser read from regulation texts: delegations, changed Pasal, missing text.
 
 Pure, like :mod:`registry.coverage.rules` (which lists them in its table): the facts carry the
 delegation clauses and amended Pasal stored by the regulations app
@@ -71,3 +71,20 @@ def check_basis_provision_changed(service, ctx, threshold):
                     regulation_id=reg.id,
                     suggested_regulation_id=by.id,
                 )
+
+
+def check_basis_text_missing(service, ctx, threshold):
+    """A legal-basis link names a Pasal of a regulation whose text the registry does not hold."""
+    missing = {}
+    for link in service.links_with_role(f.ROLE_BASIS):
+        reg = ctx.regulation(link.regulation_id)
+        if reg is not None and not reg.has_text and pasal_number(link.provision):
+            missing.setdefault(reg.id, reg)
+    for reg in missing.values():
+        yield Hit(
+            _("Pasal yang ditautkan dari %(reg)s tidak dapat dibaca di registri: naskahnya belum tersedia."),
+            {"reg": regulations_param([reg.ref])},
+            _("Unggah naskah %(reg)s agar pasalnya terbaca, atau pastikan tautan ke situs resminya terisi."),
+            {"reg": regulations_param([reg.ref])},
+            regulation_id=reg.id,
+        )

@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from registry.reference import regulations as reg_ref
 from registry.reference import services as svc_ref
+from registry.regulations import provision_links
 from registry.services.cost import cost_display
 from registry.visibility import hidden_section_paths, visible_among
 
@@ -215,7 +216,10 @@ def government_service(request, page, opd, channels, legal_bases, description: s
     provider = organization_ref(request, opd) if opd is not None else city_government()
     terms = []
     for basis in legal_bases:
-        link = legislation_ref(request, basis.regulation, basis.anchor).get("url")
+        # Only an anchor the regulation's text has (no fragment for a regulation without text).
+        target = provision_links.resolve(basis.regulation, basis.provision)
+        anchor = target.anchor if target.kind == provision_links.ANCHOR else ""
+        link = legislation_ref(request, basis.regulation, anchor).get("url")
         if link and link not in terms:
             terms.append(link)
     return _clean(

@@ -20,6 +20,8 @@ from registry.visibility import hidden_section_paths, public_q, visible_among
 from . import effective
 from .anchors import provision_anchor
 from .choices import RelationKind, Status
+from .provision_links import load_article_anchors
+from .reading import reflow, table_of_contents
 
 #: JDIH "Tipe Dokumen" for every regulation in this registry (domain §1.3, row 1).
 DOCUMENT_TYPE = "Peraturan Perundang-undangan"
@@ -299,10 +301,23 @@ def amended_pasal(page) -> dict[str, list]:
     return by_anchor
 
 
-def _mark_amended(articles, changes: dict) -> None:
-    """Attach each Pasal's changes (``node.changes``) for the template."""
+def _mark_amended(articles, changes: dict) -> list:
+    """Attach each Pasal's changes (``node.changes``); return the changes no Pasal of the text shows.
+
+    Those (a Pasal the parser did not find, an inserted Pasal) are noted at the top of the page.
+    """
+    placed = set()
     for node in articles:
         node.changes = changes.get(node.anchor, []) if node.kind == "pasal" else []
+        if node.changes:
+            placed.add(node.anchor)
+    return [change for anchor, items in changes.items() if anchor not in placed for change in items]
+
+
+def _reflow(articles) -> None:
+    """Give each node its text as reflowed blocks (``node.blocks``): paragraphs and list items."""
+    for node in articles:
+        node.blocks = reflow(node.text)
 
 
 def as_of_context(page, request) -> dict:
@@ -332,13 +347,20 @@ def regulation_context(page, context: dict, request=None) -> dict:
     context.update(as_of_context(page, request))
     on = context["as_of"]
     changes = amended_pasal(page)
-    _mark_amended(context["articles"], changes)
+    unplaced = _mark_amended(context["articles"], changes)
+    _reflow(context["articles"])
+    incoming = incoming_relations(page, on)
+    # Links to the amending regulations' provisions land where their text has them (one query).
+    sources = [rel.source for _label, rel in incoming]
+    load_article_anchors(sources + [change.source for items in changes.values() for change in items])
     context.update(
         {
+            "toc": table_of_contents(context["articles"]),
+            "unplaced_changes": unplaced,
             "jdih_rows": jdih_rows(page),
             "status_banner": status_banner(page, on),
             "outgoing_relations": outgoing_relations(page),
-            "incoming_relations": incoming_relations(page, on),
+            "incoming_relations": incoming,
             "linked_services": linked_services(page),
             "files": attached_files(page),
             "legal_basis": legal_basis(page),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from registry.reference.services import CHANNEL_ONLINE
 from registry.regulations import effective
+from registry.regulations.provision_links import load_article_anchors
 from registry.visibility import hidden_section_paths, visible_among
 
 from .components import Component
@@ -52,6 +53,8 @@ def legal_basis_as_of(legal_bases, request) -> dict:
 def service_context(page, context: dict, request=None) -> dict:
     """Add the public Standar Pelayanan of ``page`` (components 1–6, legal basis, SOP) to ``context``."""
     legal_bases = public_legal_bases(page)
+    # Where each provision link lands (its anchor, or the official source): one query for all.
+    load_article_anchors([basis.regulation for basis in legal_bases])
     context.update(legal_basis_as_of(legal_bases, request))
     ancestors = list(page.get_ancestors().filter(depth__gt=1))
     sops = list(page.sops.select_related("regulation__regulation_type", "document").order_by("sort_order"))

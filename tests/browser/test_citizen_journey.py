@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from wagtail.models import PageViewRestriction
 
 from tests import factories
+from tests.public.article_text import give_text
 
 # live_server needs a transactional database; serialized_rollback restores Wagtail's root page,
 # default site and locale (created by migrations) that the flush between such tests removes.
@@ -33,6 +34,7 @@ def journey():
     perwal = factories.regulation(
         "PERWAL", nomor="12", tahun=2023, tentang="Standar Pelayanan Administrasi Kependudukan"
     )
+    give_text(perwal, "pasal-21")  # a Pasal link lands on its anchor only where the text has it
     unit = factories.opd(title="Dinas Kependudukan dan Pencatatan Sipil", abbreviation="Disdukcapil")
     service = factories.service(
         unit=unit,

@@ -97,6 +97,13 @@ BROKEN = {
         ),
         (),
     ),
+    "BASIS_TEXT_MISSING": (
+        replace(
+            COMPLETE,
+            links=(*COMPLETE.links[:2], f.LinkFacts(4, f.ROLE_BASIS, "", "Pasal 63"), COMPLETE.links[3]),
+        ),
+        (replace(UU, has_text=False),),
+    ),
     "NO_SK_SP": (replace(COMPLETE, links=COMPLETE.links[:3]), ()),
     "SK_SP_OUTDATED": (COMPLETE, (replace(SK_SP, tanggal_penetapan=date(2021, 1, 5)),)),
     "SP_INCOMPLETE": (replace(COMPLETE, filled={**COMPLETE.filled, "sarana": False}), ()),

@@ -159,7 +159,11 @@ class LoadDemoTests(TestCase):
         self.assertTrue(cost.exclude(provision="").exists())
 
     def test_coverage_mix_and_transparency_charts(self):
-        """Coverage: Disdukcapil is fully lengkap, others are far from it; the public page draws the charts."""
+        """Coverage: Disdukcapil lacks only national texts, others are far from it; the charts are drawn.
+
+        Every Disdukcapil service is complete except that it cites a Pasal of a national law whose text
+        the demo does not hold (BASIS_TEXT_MISSING, a warning): "sebagian", never "belum".
+        """
         from django.db.models import Count, Q
 
         from registry.coverage.models import ServiceCoverage
@@ -170,7 +174,10 @@ class LoadDemoTests(TestCase):
                 lengkap=Count("pk", filter=Q(status="lengkap")), total=Count("pk")
             )
         }
-        self.assertEqual(per_opd["disdukcapil"][0], per_opd["disdukcapil"][1])
+        disdukcapil = ServiceCoverage.objects.filter(service__opd__slug="disdukcapil")
+        self.assertFalse(disdukcapil.filter(status="belum").exists())
+        codes = set(disdukcapil.values_list("findings__code", flat=True)) - {None}
+        self.assertEqual(codes, {"BASIS_TEXT_MISSING"})
         far = [slug for slug, (lengkap, total) in per_opd.items() if total >= 2 and lengkap == 0]
         self.assertGreaterEqual(len(far), 5)
         body = self.client.get("/transparansi/").content.decode()

@@ -57,6 +57,8 @@ def test_amended_pasal_links_the_public_amending_regulation(client):
     """Pasal 1 says 'Pasal ini telah diubah oleh …' with a link to Pasal I's new wording; Pasal 2 'dihapus'."""
     perda = _perda_with_articles()
     amending = _regulation_with_text("PERDA", "2", 2022, AMENDING, tentang="Perubahan Retribusi")
+    # The link lands on Pasal I's anchor only where the amending regulation's text (article tree) has it.
+    store_structure(amending.document, parse_regulation([AMENDING]).body)
     html = _html(client, perda)
     assert "Pasal ini telah diubah oleh" in html
     assert f'href="{amending.url}#pasal-i-pasal-1"' in html

@@ -10,6 +10,7 @@ from registry.services.models import ComplaintChannel, ServiceChannel, ServiceRe
 from registry.services.page_context import cost_display, format_rupiah, public_legal_bases
 from tests import factories
 
+from .article_text import give_text
 from .conftest import requires_service_hook
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +65,7 @@ def test_steps_are_an_ordered_list(client):
 def test_paid_service_shows_rupiah_and_the_tariff_regulation(client):
     """A charged service shows "Rp 150.000" and links the Perda that sets it, at its pasal."""
     perda = factories.regulation("PERDA", nomor="5", tahun=2023, tentang="Retribusi Daerah")
+    give_text(perda, "pasal-36", "pasal-36-ayat-2")
     page = factories.service(
         cost_kind="berbayar", cost_amount=Decimal("150000"), bases=[(perda, "Pasal 36 ayat (2)", "biaya")]
     )
@@ -83,6 +85,7 @@ def test_free_service_says_gratis(client):
 def test_legal_basis_links_to_the_pasal_anchor(client):
     """A legal basis with a provision links to the regulation URL plus #pasal-… and names the pasal."""
     perwal = factories.regulation("PERWAL", nomor="12", tahun=2023)
+    give_text(perwal, "pasal-5", "pasal-5-ayat-2")  # the anchor the link lands on
     page = factories.service(bases=[(perwal, "Pasal 5 ayat (2)")])
     html = _html(client, page)
     assert 'href="/peraturan/perwal/2023/12/#pasal-5-ayat-2"' in html

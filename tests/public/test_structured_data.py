@@ -102,9 +102,10 @@ class StructuredDataTests(TestCase):
             "Layanan daring",
         ]
         assert data["availableChannel"][1]["serviceUrl"] == "https://dukcapil.example.go.id"
-        # The legal bases, at their pasal; the login-restricted regulation is left out.
+        # The legal bases, at their pasal where the text has it (this Perwal has no text, so no
+        # fragment that would land nowhere); the login-restricted regulation is left out.
         assert data["termsOfService"] == [
-            ROOT + self.site["perwal"].url + "#pasal-5-ayat-2",
+            ROOT + self.site["perwal"].url,
             ROOT + self.site["perda"].url,
         ]
         assert data["offers"] == {"@type": "Offer", "price": "0", "priceCurrency": "IDR"}

@@ -58,7 +58,7 @@ def test_html_page_shows_hits_and_facet_chips(client, services):
 def test_nothing_found_shows_help(client, services):
     """No result: help text in Indonesian, not an empty page."""
     html = client.get("/cari/", {"q": "qwertyuiop"}).content.decode()
-    assert "Tidak ada hasil" in html and "Perwal 12/2023" in html
+    assert "Tidak ada hasil" in html and "Perda 1/2024" in html
 
 
 @pytest.mark.parametrize(
