@@ -55,6 +55,7 @@ def _incomplete_service() -> dict:
     assert findings, f"{coverage.service.title} is {coverage.status} without a finding"
     return {
         "opd_title": coverage.opd.title,
+        "opd_abbreviation": coverage.opd.abbreviation,
         "opd_slug": coverage.opd.slug,
         "service": coverage.service.title,
         "status_label": display.status_label(coverage.status),

@@ -28,6 +28,14 @@ def phone(module_browser, request):
     context.close()
 
 
+# True when the element itself is what a tap at its centre would reach.
+UNCOVERED = """element => {
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null && element.contains(hit);
+}"""
+
+
 class Thumb:
     """Taps elements and counts the taps, for journeys with a budget of taps."""
 
@@ -70,13 +78,15 @@ def expect_requirements(page, requirements: list[str]):
 def expect_within_screen(locator, what: str):
     """The element is wholly on the screen as it is now: its box lies within 0..844 from the top.
 
-    Half a pixel either side is allowed: a scroll to an anchor may stop a subpixel short of it.
+    Half a pixel either side is allowed: a scroll to an anchor may stop a subpixel short of it. Nothing
+    (a sticky header, say) may cover it: the element at its centre is the element or inside it.
     """
     expect(locator).to_be_in_viewport()
     box = locator.bounding_box()
     assert box is not None, f"{what} has no box"
     top, bottom = box["y"], box["y"] + box["height"]
     assert top >= -0.5 and bottom <= HEIGHT + 0.5, f"{what} spans y={top:.0f}..{bottom:.0f}, not 0..{HEIGHT}"
+    assert locator.evaluate(UNCOVERED), f"{what} is on screen but covered by another element"
 
 
 def rupiah(amount: Decimal) -> str:
@@ -194,10 +204,13 @@ def test_evaluator_from_transparency_to_affected_services(phone, demo_site):
     incomplete = facts["incomplete"]
     page = phone
     page.goto(base_url + "/transparansi/")
-    row = page.get_by_role("main").get_by_role("row").filter(has_text=incomplete["opd_title"]).first
+    # The OPD by its name or its abbreviation, whichever the row shows.
+    names = [incomplete["opd_title"], incomplete["opd_abbreviation"]]
+    opd = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names if name) + r")\b")
+    row = page.get_by_role("main").get_by_role("row").filter(has_text=opd).first
     row.get_by_role("link").first.tap()
     expect(page).to_have_url(at(base_url, f"/transparansi/{incomplete['opd_slug']}/"))
-    expect(page.get_by_role("heading", level=1)).to_contain_text(incomplete["opd_title"])
+    expect(page.get_by_role("heading", level=1)).to_contain_text(opd)
 
     # The service's own row or list item: its status and at least one of its reasons.
     main = page.get_by_role("main")
