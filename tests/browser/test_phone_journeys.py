@@ -81,7 +81,7 @@ def expect_within_screen(locator, what: str):
     Half a pixel either side is allowed: a scroll to an anchor may stop a subpixel short of it. Nothing
     (a sticky header, say) may cover it: the element at its centre is the element or inside it.
     """
-    expect(locator).to_be_in_viewport()
+    expect(locator, f"{what} is not on the screen").to_be_in_viewport()
     box = locator.bounding_box()
     assert box is not None, f"{what} has no box"
     top, bottom = box["y"], box["y"] + box["height"]
