@@ -112,9 +112,12 @@ def module_browser(chromium_path, demo_site):
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-def open_page(browser, request, width: int, height: int):
-    """A page in a fresh context of ``width`` × ``height`` CSS pixels, screenshot on failure (see below)."""
-    context = browser.new_context(locale="id-ID", viewport={"width": width, "height": height})
+def open_page(browser, request, width: int, height: int, **options):
+    """A page in a fresh context of ``width`` × ``height`` CSS pixels, screenshot on failure (see below).
+
+    ``options`` go to the new context (``has_touch=True, is_mobile=True`` for a phone's taps).
+    """
+    context = browser.new_context(locale="id-ID", viewport={"width": width, "height": height}, **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
     request.node.stash[_PAGE_KEY] = (page, request.getfixturevalue("tmp_path") / "failure.png")
