@@ -3,7 +3,8 @@
 An OPD editor changes the summary of a live service and, having no "publish" right, submits it to
 "Tinjauan layanan" from the editor's action menu. The Bagian Organisasi logs in, finds it on the
 dashboard under "Menunggu tinjauan Anda", and approves it with a comment from that panel's modal;
-the public page then shows the new summary, and the editor's dashboard no longer lists it in review.
+the public listing of the OPD's services (where a service's summary is shown; the service page opens
+with its facts instead) then shows the new summary, and the editor's dashboard no longer lists it in review.
 """
 
 import pytest
@@ -45,7 +46,7 @@ def service():
     for user in (editor, reviewer):
         user.set_password(PASSWORD)
         user.save()
-    return {"id": akta.pk, "title": akta.title, "path": akta.url}
+    return {"id": akta.pk, "title": akta.title, "path": akta.url, "listing": disdukcapil.url}
 
 
 def test_a_service_change_is_submitted_reviewed_and_approved(service, live_server, browser_page):
@@ -64,8 +65,9 @@ def test_a_service_change_is_submitted_reviewed_and_approved(service, live_serve
     page.goto(f"{live_server.url}/admin/")
     expect(page.get_by_text("Halaman dan cuplikan Anda dalam alur kerja")).to_be_visible()
 
-    # The public page still shows the live version.
-    page.goto(f"{live_server.url}{service['path']}")
+    # The public listing still shows the live version.
+    page.goto(f"{live_server.url}{service['listing']}")
+    expect(page.get_by_text("Ringkasan lama.")).to_be_visible()
     expect(page.get_by_text(NEW_SUMMARY)).to_have_count(0)
 
     # The Bagian Organisasi approves it, with a comment, from its dashboard.
@@ -90,6 +92,8 @@ def test_a_service_change_is_submitted_reviewed_and_approved(service, live_serve
 
     # Live now; the editor's dashboard no longer lists it in review.
     assert page.goto(f"{live_server.url}{service['path']}").status == 200
+    expect(page.locator('meta[name="description"]')).to_have_attribute("content", NEW_SUMMARY)
+    page.goto(f"{live_server.url}{service['listing']}")
     expect(page.get_by_text(NEW_SUMMARY)).to_be_visible()
     log_in(page, live_server.url, "editor")
     expect(page.get_by_text("Halaman dan cuplikan Anda dalam alur kerja")).to_have_count(0)

@@ -182,7 +182,9 @@ class LoadDemoTests(TestCase):
         self.assertGreaterEqual(len(far), 5)
         body = self.client.get("/transparansi/").content.decode()
         self.assertIn('<svg class="coverage-bar"', body)
-        self.assertIn("100,0% lengkap", body)  # Disdukcapil's bar, with its number in text
+        # Disdukcapil's bar carries its numbers in text: all "sebagian", none "belum".
+        total = disdukcapil.count()
+        self.assertIn(f"0,0% lengkap · lengkap 0, sebagian {total}, belum 0 dari {total} layanan", body)
         self.assertIn("Dinas Kependudukan dan Pencatatan Sipil", body)
 
     def test_every_demo_pdf_has_its_mengingat_and_delegations_stored(self):

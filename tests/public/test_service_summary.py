@@ -8,6 +8,7 @@ from wagtail.models import PageViewRestriction
 from registry.services.models import ServiceChannel, ServiceForm, ServiceRequirement, ServiceTariff
 from tests import factories
 
+from .article_text import give_text
 from .conftest import pdf_document, requires_service_hook
 
 pytestmark = [pytest.mark.django_db, requires_service_hook]
@@ -103,6 +104,7 @@ def test_example_cost_says_contoh_in_the_summary(client):
 def test_tariff_table_and_its_provision(client):
     """A tariff cost shows its range on top, the table in "Biaya/tarif" and the pasal that sets it."""
     perda = factories.regulation("PERDA", nomor="1", tahun=2024, tentang="Pajak dan Retribusi")
+    give_text(perda, "pasal-9", "pasal-9-ayat-2")  # the anchor the tariff's provision lands on
     page = _service(
         cost_kind="berbayar", cost_qualifier="sesuai_tarif", bases=[(perda, "Pasal 9 ayat (2)", "biaya")]
     )
