@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .fuzzy import repair_anchors
+from .lexicon import correct_line, default_lexicon
 from .models import AppliedFix, Line, NormalisedDocument
 from .patterns import (
     CATCHWORD_RE,
@@ -114,6 +116,8 @@ def normalise_line(text: str) -> tuple[str, list[str]]:
     apply("ocr_phrase", new)
     apply("ocr_word", _WORD_FIX_RE.sub(lambda m: OCR_WORD_FIXES[m.group(1)], text))
     apply("ocr_upper_l", _UPPER_TOKEN_RE.sub(_fix_upper_token, text))
+    apply("ocr_anchor", repair_anchors(text, default_lexicon().__contains__))
+    apply("ocr_lexicon", correct_line(text))
     apply("glued_number", _GLUED_NUMBER_RE.sub(r"\1 ", text))
     apply("glued_jenis", _GLUED_JENIS_RE.sub("PERATURAN ", text))
     apply("glued_keyword", _GLUED_KEYWORD_RE.sub(r" \1", text))
