@@ -115,7 +115,7 @@ def nearest_anchor(token: str, anchors: tuple[str, ...] = UPPER_ANCHORS) -> str 
 
 def split_merged(token: str) -> list[str] | None:
     """Cut an upper-case token made of glued anchor words ("PERATURANWALIKOTA"); None if it is not."""
-    if len(token) < 8 or not token.isalpha() or not token.isupper():
+    if len(token) < 7 or not token.isalpha() or not token.isupper():
         return None
     words = sorted(_SPLIT_WORDS, key=len, reverse=True)
 
@@ -160,7 +160,8 @@ def _keep_word_break(anchor: str, pieces: list[str]) -> str:
 def _join_split(tokens: list[str], is_known: Callable[[str], bool]) -> list[str]:
     """Join two or three neighbouring upper-case pieces that together spell an anchor ("MENGI NGAT").
 
-    Pieces that are all anchors or all known words ("WALI KOTA") stay apart.
+    Pieces that are all anchors or all known words ("WALI KOTA") stay apart, and a join that is
+    not exactly an anchor must be within one edit of one ("WALT KOTA").
     """
     out: list[str] = []
     i = 0
@@ -175,7 +176,8 @@ def _join_split(tokens: list[str], is_known: Callable[[str], bool]) -> list[str]
             candidate = "".join(piece)
             anchor = candidate if candidate in UPPER_ANCHORS else None
             if anchor is None and len(candidate) >= 7:
-                anchor = nearest_anchor(candidate)
+                near = nearest_anchor(candidate)
+                anchor = near if near and edit_distance(candidate, near, 1) <= 1 else None
             if anchor:
                 joined = (_keep_word_break(anchor, piece), width)
                 break

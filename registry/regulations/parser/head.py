@@ -237,7 +237,8 @@ def _find_item_starts(text: str) -> list[int]:
     pos = 0
     k = 1
     while True:
-        dotted = re.compile(rf"(?:^|\n)[ \t:]*{k}\s*[.)]\s*(?=\S)")
+        label = "[1lI]" if k == 1 else str(k)  # OCR reads the first item's "1." as "l." or "I."
+        dotted = re.compile(rf"(?:^|\n)[ \t:]*{label}\s*[.)]\s*(?=\S)")
         undotted = re.compile(rf"(?:^|\n)[ \t:]*{k}\s+(?={_ITEM_START_WORDS})")
         found = [m for m in (dotted.search(text, pos), undotted.search(text, pos)) if m]
         if not found:
@@ -248,9 +249,31 @@ def _find_item_starts(text: str) -> list[int]:
         k += 1
 
 
+#: Where an item starts when OCR lost its number: a lone list mark (". Undang-Undang …"), or a
+#: regulation named at the start of a line after a line that ends an item ("…);" / "…," / "…:").
+_LOST_NUMBER_ITEM_RE = re.compile(
+    rf"(?:^|\n)[ \t]*[.,·•][ \t]+(?={_ITEM_START_WORDS})|(?<=[,;:)])[ \t]*\n[ \t]*(?={_ITEM_START_WORDS})"
+)
+_BAHWA_RE = re.compile(r"\bbahwa\b", re.I)
+
+
+def _items_without_numbers(text: str) -> list[str]:
+    """Items of a Mengingat whose numbers OCR lost, split at list marks and line starts; [] if < 2."""
+    cuts = [m.end() for m in _LOST_NUMBER_ITEM_RE.finditer(text)]
+    if len(cuts) < 2:
+        return []
+    chunks = [text[: cuts[0]]] + [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)], strict=False)]
+    items = [re.sub(r"[\s.,·•]+$", "", chunk).strip() for chunk in chunks]
+    return [item for item in items if item and not _BAHWA_RE.search(item) and re.search(r"[A-Za-z]{4}", item)]
+
+
 def split_mengingat(text: str) -> list[str]:
     """Split the Mengingat section into item texts; an unnumbered paragraph is one item."""
     starts = _find_item_starts(text)
+    if len(starts) < 2:
+        lost = _items_without_numbers(text)
+        if lost:
+            return lost
     if not starts:
         return [text.strip()] if text.strip() else []
     items = []

@@ -18,7 +18,7 @@ from .models import Closing, Head, NormalisedDocument
 #: Characters OCR returns for digits, and the digit each stands for.
 DIGIT_LOOKALIKES = str.maketrans(
     {"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"}
-    | {"S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9", "G": "6", "b": "6"}
+    | {"S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9", "b": "6"}
 )
 #: Fix rules that only fire on OCR output; several of them mark a document as noisy.
 OCR_RULES = {"ocr_word", "ocr_phrase", "ocr_upper_l", "ocr_anchor", "letter_spaced"}
@@ -89,6 +89,20 @@ def vote(readings: list[tuple[str, str | None]], tie_break: str) -> str | None:
     return preferred or winners[0]
 
 
+def _roman_month_slot(number: str) -> str:
+    """In "KEP/082/l/1996" the slot before the year is a Roman month: OCR's 1, l and T there are I."""
+    parts = number.split("/")
+    if (
+        len(parts) >= 3
+        and re.fullmatch(r"(?:19|20)\d{2}", parts[-1])
+        and re.fullmatch(r"[IVX1lT]{1,4}", parts[-2])
+    ):
+        parts[-2] = parts[-2].translate(str.maketrans({"1": "I", "l": "I", "T": "I"}))
+        if re.fullmatch(r"X{0,1}(?:IX|IV|V?I{0,3})", parts[-2]):
+            return "/".join(parts)
+    return number
+
+
 def is_noisy(doc: NormalisedDocument) -> bool:
     """Whether the text shows OCR noise: several OCR-only normalisation rules fired."""
     return sum(fix.rule in OCR_RULES for fix in doc.fixes) >= NOISY_FIXES
@@ -125,12 +139,15 @@ def settle_number_and_year(
 
     Only plain numbers take part: a structured number ("KEP/082/VI/1996") is left as printed.
     """
-    if head.number and not read_digits(head.number) and re.search(r"\d", head.number):
+    if head.number and re.search(r"[/\s-]", head.number):
+        head.number = _roman_month_slot(head.number)
         return
     header, gazette_line = _header_and_gazette(doc)
     gazette = closing.gazette
     file_numbers, file_years = file_name_numbers(file_name)
-    tie_break = "file" if is_noisy(doc) else "title"
+    # A noisy text, or a title number that had to be read through a confusion, loses a tie.
+    misread = head.number is not None and not re.fullmatch(r"\d+", head.number)
+    tie_break = "file" if is_noisy(doc) or misread else "title"
 
     title_number = read_digits(head.number)
     numbers = [("title", title_number)]
