@@ -96,6 +96,11 @@ def test_known_and_short_words_are_left_alone():
     assert correct_token("taah", WORDS) == "taah"
 
 
+def test_two_edits_keep_the_first_letter():
+    """A name two edits from a word that starts differently is not rewritten to it."""
+    assert correct_token("BANJARNEGARA", Lexicon({"antarnegara"})) == "BANJARNEGARA"
+
+
 def test_ambiguous_correction_is_not_made():
     """When two lexicon words are equally near, the token is kept (nothing is guessed)."""
     assert correct_token("pamak", Lexicon({"pajak", "pasak"})) == "pamak"

@@ -190,12 +190,32 @@ def _join_split(tokens: list[str], is_known: Callable[[str], bool]) -> list[str]
     return out
 
 
+#: Short words that always follow a fixed partner; after it, one misread letter is corrected.
+_PARTNERS = {"WALI": "KOTA", "YANG": "MAHA", "MAHA": "ESA", "UNDANG": "UNDANG"}
+_PAIR_RE = re.compile(r"\b(?P<first>Wali|WALI|Yang|YANG|Maha|MAHA)(?P<gap>[ \t]+)(?P<second>[A-Za-z]{3,4})\b")
+
+
+def _fix_partner(match: re.Match[str]) -> str:
+    """ "Wali Kola" -> "Wali Kota": the word after a fixed partner, one letter off, is the partner's."""
+    first, second = match.group("first"), match.group("second")
+    expected = _PARTNERS[first.upper()]
+    if second.upper() == expected or len(second) != len(expected):
+        return match.group(0)
+    if edit_distance(second.upper(), expected, 1) > 1:
+        return match.group(0)
+    fixed = expected if second[:1].isupper() and second[1:2].isupper() else expected.capitalize()
+    if second.islower():
+        fixed = expected.lower()
+    return first + match.group("gap") + fixed
+
+
 def repair_anchors(line: str, is_known: Callable[[str], bool] = lambda word: False) -> str:
     """Rewrite misread, split or merged anchors in one line; every other character stays as it is.
 
     ``is_known`` says whether a token is a real word (a lexicon lookup), which is then never changed.
     """
     line = _SPACED_UPPER_RE.sub(lambda m: m.group(0).replace(" ", ""), line)
+    line = _PAIR_RE.sub(_fix_partner, line)
     if not re.search(r"[A-Z]{2}|^\s*[A-Z][a-z]{6}", line):
         return line
     pieces = re.split(r"(\s+)", line)

@@ -4,7 +4,7 @@ The lexicon (``data/lexicon.txt``, one lower-case word a line) is derived from t
 and the labelled titles of the shared corpus by ``python -m registry.regulations.parser.lexicon
 CORPUS_DIR``; only the word list is committed, never the corpus. A token is corrected only when it is
 not a known word itself and exactly one lexicon word is nearest to it within a small edit distance
-(one edit up to 7 letters, two from 8); tokens of under 5 letters, numbers and mixed
+(one edit up to 7 letters, two from 8, keeping the first letter); tokens of under 5 letters, numbers and mixed
 letter/digit codes are left alone. Two neighbouring unknown pieces whose concatenation is a known
 word are joined ("PENGE LOLAAN"). Nothing is ever added that the page does not show in some form.
 """
@@ -58,7 +58,12 @@ class Lexicon:
                 best, best_distance, tie = word, distance, False
             elif distance == best_distance:
                 tie = True
-        return None if tie or best is None else best
+        if tie or best is None:
+            return None
+        # Two edits reach far: they must keep the first letter ("BANJARNEGARA" is no "ANTARNEGARA").
+        if best_distance == 2 and best[0] != lower[0]:
+            return None
+        return best
 
 
 def _one_deletes(word: str) -> set[str]:

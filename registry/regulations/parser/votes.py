@@ -3,8 +3,9 @@
 OCR misreads digits (O/0, l/1/I, S/5, B/8, Z/2, g/9), drops one digit of a two-digit number and
 cannot read a handwritten number. The title block, the lampiran header, the gazette line under
 "Diundangkan" and the file name each give a reading; the value most of them agree on wins. A reading
-that lacks one digit of another ("1" against "12") counts for the longer one. In a document that
-shows OCR noise, the file name (typed by whoever archived it) breaks a tie; otherwise the title does.
+that lacks one digit of another ("1" against "12") counts for the longer one. When the title's
+reading is unreadable or had to be read through a confusion, the file name (typed by whoever
+archived it) breaks a tie; otherwise the title does. The file name alone never supplies a value.
 The vote only chooses between readings that some source shows: it never makes a number up.
 """
 
@@ -20,14 +21,12 @@ DIGIT_LOOKALIKES = str.maketrans(
     {"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"}
     | {"S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9", "b": "6"}
 )
-#: Fix rules that only fire on OCR output; several of them mark a document as noisy.
-OCR_RULES = {"ocr_word", "ocr_phrase", "ocr_upper_l", "ocr_anchor", "letter_spaced"}
-NOISY_FIXES = 5
 _LAMPIRAN_NUMBER_RE = re.compile(
-    r"^\s*LAMPIRAN\b.{0,80}?\bNOMOR\s*:?\s*(?P<nomor>[0-9OIlSBZg]{1,4})\s+TAHUN\s*:?\s*(?P<tahun>[12][0-9OIl]{3})\b"
+    r"^\s*(?i:LAMPIRAN)\b.{0,80}?\b(?i:NOMOR)\s*:?\s*(?P<nomor>[0-9OIlSBZg]{1,4})\s+(?i:TAHUN)\s*:?\s*"
+    r"(?P<tahun>[12][0-9OIl]{3})\b"
 )
 _GAZETTE_TAIL_RE = re.compile(
-    r"\bTAHUN\s*:?\s*(?P<tahun>[12][0-9OIl]{3})\s*,?\s*NOMOR\s*:?\s*(?P<nomor>[0-9OIlSBZg]{1,4})\s*$"
+    r"\b(?i:TAHUN)\s*:?\s*(?P<tahun>[12][0-9OIl]{3})\s*,?\s*(?i:NOMOR)\s*:?\s*(?P<nomor>[0-9OIlSBZg]{1,4})\s*$"
 )
 _PROMULGATED_RE = re.compile(r"^\s*(?:Diundangkan|Diumumkan)\b", re.I)
 
@@ -103,16 +102,11 @@ def _roman_month_slot(number: str) -> str:
     return number
 
 
-def is_noisy(doc: NormalisedDocument) -> bool:
-    """Whether the text shows OCR noise: several OCR-only normalisation rules fired."""
-    return sum(fix.rule in OCR_RULES for fix in doc.fixes) >= NOISY_FIXES
-
-
 def _header_and_gazette(doc: NormalisedDocument) -> tuple[tuple | None, tuple | None]:
     """(number, year) of the first lampiran header and of the gazette line after "Diundangkan"."""
     header = None
     for line in doc.lines:
-        match = _LAMPIRAN_NUMBER_RE.match(line.text.upper())
+        match = _LAMPIRAN_NUMBER_RE.match(line.text)
         if match:
             header = (match.group("nomor"), match.group("tahun"))
             break
@@ -120,7 +114,7 @@ def _header_and_gazette(doc: NormalisedDocument) -> tuple[tuple | None, tuple | 
     promulgated = [i for i, line in enumerate(doc.lines) if _PROMULGATED_RE.match(line.text)]
     if promulgated:
         for line in doc.lines[promulgated[-1] : promulgated[-1] + 12]:
-            match = _GAZETTE_TAIL_RE.search(line.text.upper())
+            match = _GAZETTE_TAIL_RE.search(line.text)
             if match:
                 gazette = (match.group("nomor"), match.group("tahun"))
     return header, gazette
@@ -145,21 +139,23 @@ def settle_number_and_year(
     header, gazette_line = _header_and_gazette(doc)
     gazette = closing.gazette
     file_numbers, file_years = file_name_numbers(file_name)
-    # A noisy text, or a title number that had to be read through a confusion, loses a tie.
-    misread = head.number is not None and not re.fullmatch(r"\d+", head.number)
-    tie_break = "file" if is_noisy(doc) or misread else "title"
+    # A title number that had to be read through a confusion, or could not be read, loses a tie.
+    misread = head.number is None or not re.fullmatch(r"\d+", head.number)
+    tie_break = "file" if misread else "title"
 
     title_number = read_digits(head.number)
     numbers = [("title", title_number)]
     numbers.append(("header", read_digits(header[0]) if header else None))
-    numbers.append(("gazette", read_digits(gazette_line[0]) if gazette_line else None))
-    if gazette and gazette.number and gazette_line is None:
-        numbers.append(("gazette", read_digits(gazette.number)))
+    if misread:
+        # Gazettes number their own series: their number only stands in for an unreadable title.
+        numbers.append(("gazette", read_digits(gazette_line[0]) if gazette_line else None))
+        if gazette and gazette.number and gazette_line is None:
+            numbers.append(("gazette", read_digits(gazette.number)))
     # The file name votes when it names exactly one number that is not a year.
     plain = file_numbers - {str(year) for year in file_years}
-    file_number = next(iter(plain)) if len(plain) == 1 else None
-    numbers.append(("file", file_number))
-    chosen = vote(numbers, tie_break)
+    numbers.append(("file", next(iter(plain)) if len(plain) == 1 else None))
+    # The file name alone never supplies a number: the document must print one, if unreadably.
+    chosen = vote(numbers, tie_break) if head.number else None
     if chosen and (head.number is None or read_digits(head.number) != chosen):
         head.number = chosen
 
@@ -173,6 +169,7 @@ def settle_number_and_year(
         years.append(("date", str(when.year) if when else None))
     file_year = str(next(iter(file_years))) if len(file_years) == 1 else None
     years.append(("file", file_year))
-    chosen_year = vote(years, tie_break)
+    has_reading = any(value for _, value in years[:-1])
+    chosen_year = vote(years, "title" if head.year else "file") if has_reading else None
     if chosen_year:
         head.year = int(chosen_year)
