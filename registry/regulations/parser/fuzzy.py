@@ -133,8 +133,8 @@ def split_merged(token: str) -> list[str] | None:
     return parts if parts and len(parts) > 1 else None
 
 
-def _fix_token(token: str, is_known: Callable[[str], bool]) -> str:
-    """The anchor an upper-case or capitalised token stands for, else the token unchanged."""
+def _fix_token(token: str, is_known: Callable[[str], bool], line_start: bool = False) -> str:
+    """The anchor an upper-case token, or a capitalised one opening a line, stands for; else the token."""
     if token in UPPER_ANCHORS or token in TITLE_ANCHORS or token in NOT_ANCHORS:
         return token
     if len(token) >= 5 and token.isupper():
@@ -143,7 +143,7 @@ def _fix_token(token: str, is_known: Callable[[str], bool]) -> str:
             return " ".join(parts)
         if not is_known(token):
             return nearest_anchor(token) or token
-    if len(token) >= 8 and token[:1].isupper() and token[1:].islower() and not is_known(token):
+    if line_start and len(token) >= 8 and token[:1].isupper() and token[1:].islower() and not is_known(token):
         return nearest_anchor(token, TITLE_ANCHORS) or token
     return token
 
@@ -228,7 +228,10 @@ def repair_anchors(line: str, is_known: Callable[[str], bool] = lambda word: Fal
             line = " ".join(joined)
             pieces = re.split(r"(\s+)", line)
             words, spaces = pieces[0::2], pieces[1::2]
-    fixed = [_TOKEN_RE.sub(lambda m: _fix_token(m.group(0), is_known), word) for word in words]
+    fixed = [
+        _TOKEN_RE.sub(lambda m, first=(i == 0): _fix_token(m.group(0), is_known, first), word)
+        for i, word in enumerate(words)
+    ]
     out = fixed[0]
     for space, word in zip(spaces, fixed[1:], strict=False):
         out += space + word

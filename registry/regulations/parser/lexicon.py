@@ -4,7 +4,8 @@ The lexicon (``data/lexicon.txt``, one lower-case word a line) is derived from t
 and the labelled titles of the shared corpus by ``python -m registry.regulations.parser.lexicon
 CORPUS_DIR``; only the word list is committed, never the corpus. A token is corrected only when it is
 not a known word itself and exactly one lexicon word is nearest to it within a small edit distance
-(one edit up to 7 letters, two from 8, keeping the first letter); tokens of under 5 letters, numbers and mixed
+(one edit up to 7 letters, two from 8, keeping the first letter) and the two differ only by
+what OCR confuses (l/i/1/J, rn/m, c/e, o/0 …: ``CONFUSIONS``); tokens of under 5 letters, numbers and mixed
 letter/digit codes are left alone. Two neighbouring unknown pieces whose concatenation is a known
 word are joined ("PENGE LOLAAN"). Nothing is ever added that the page does not show in some form.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +27,36 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 #: A token to consider: letters, possibly with the digits OCR puts for letters (0/1/5/8).
 _CANDIDATE_RE = re.compile(r"(?<![\w/.-])[A-Za-z][A-Za-z0158]*[A-Za-z](?![\w/-])")
 _DIGIT_AS_LETTER = str.maketrans({"0": "o", "1": "i", "5": "s", "8": "b"})
+
+
+#: What OCR reads for what (either way round): the only differences a correction may undo.
+CONFUSIONS = frozenset(
+    {
+        *("li", "ij", "lj", "ti", "1i", "1l", "!i", "!l", "|l", "|i", "[i", "[l", "]l", "]i", "ri"),
+        *("0o", "oc", "ec", "nu", "5s", "8b", "2z", "9g", "gq"),
+    }
+)
+CONFUSION_GROUPS = frozenset(
+    {("rn", "m"), ("cl", "d"), ("ii", "u"), ("li", "h"), ("vv", "w"), ("ri", "n"), ("in", "m")}
+)
+
+
+def confusable(token: str, word: str) -> bool:
+    """Whether ``token`` differs from ``word`` only by OCR confusions (l/i/1, rn/m, c/e, J/I …)."""
+    token, word = token.lower(), word.lower()
+    for tag, a1, a2, b1, b2 in SequenceMatcher(None, token, word, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        seen, meant = token[a1:a2], word[b1:b2]
+        if len(seen) == len(meant):
+            if all(
+                x == y or x + y in CONFUSIONS or y + x in CONFUSIONS for x, y in zip(seen, meant, strict=True)
+            ):
+                continue
+            return False
+        if (seen, meant) not in CONFUSION_GROUPS and (meant, seen) not in CONFUSION_GROUPS:
+            return False
+    return True
 
 
 class Lexicon:
@@ -58,7 +90,7 @@ class Lexicon:
                 best, best_distance, tie = word, distance, False
             elif distance == best_distance:
                 tie = True
-        if tie or best is None:
+        if tie or best is None or not confusable(lower, best):
             return None
         # Two edits reach far: they must keep the first letter ("BANJARNEGARA" is no "ANTARNEGARA").
         if best_distance == 2 and best[0] != lower[0]:
@@ -113,13 +145,11 @@ def correct_token(token: str, lexicon: Lexicon) -> str:
 
 
 def _join_pieces(line: str, lexicon: Lexicon) -> str:
-    """Join two neighbouring letter groups, one of them unknown, that spell a known word together."""
+    """Join two neighbouring unknown letter groups (4+ letters each) that together spell a known word."""
 
     def join(match: re.Match[str]) -> str:
         first, second = match.group(1), match.group(2)
-        if (first in lexicon or len(first) <= 2) and (second in lexicon or len(second) <= 2):
-            return match.group(0)
-        if first in lexicon or second in lexicon:
+        if first in lexicon or second in lexicon or min(len(first), len(second)) < 4:
             return match.group(0)
         whole = first + second
         same_case = first.isupper() == second.isupper() or second.islower()
@@ -127,7 +157,7 @@ def _join_pieces(line: str, lexicon: Lexicon) -> str:
             return whole
         return match.group(0)
 
-    return re.sub(r"(?<![\w-])([A-Za-z]{2,})[ \t]([A-Za-z]{2,})(?![\w-])", join, line)
+    return re.sub(r"(?<![\w-])([A-Za-z]{4,})[ \t]([A-Za-z]{4,})(?![\w-])", join, line)
 
 
 def correct_line(line: str, lexicon: Lexicon | None = None) -> str:
