@@ -80,7 +80,7 @@ def test_running_text_keeps_lower_case_words():
 def test_unknown_word_is_corrected_to_nearest_lexicon_word():
     """Two OCR substitutions in a long word are undone, in the token's case."""
     assert correct_token("INVENTARJSAST", WORDS) == "INVENTARISASI"
-    assert correct_token("Pemanfaatao", WORDS) == "Pemanfaatan"
+    assert correct_token("Pernanfaatan", WORDS) == "Pemanfaatan"
 
 
 def test_digit_inside_word_is_read_as_letter():
@@ -89,9 +89,10 @@ def test_digit_inside_word_is_read_as_letter():
 
 
 def test_known_and_short_words_are_left_alone():
-    """A lexicon word, a word under five letters and an unmatched word are not changed."""
+    """Known, short, unmatched and non-OCR-shaped tokens are kept; an n read as u is undone."""
     assert correct_token("tanah", WORDS) == "tanah"
-    assert correct_token("tanqh", WORDS) == "tanah"
+    assert correct_token("tauah", WORDS) == "tanah"
+    assert correct_token("tanqh", WORDS) == "tanqh"
     assert correct_token("Sukamaju", WORDS) == "Sukamaju"
     assert correct_token("taah", WORDS) == "taah"
 
@@ -196,3 +197,97 @@ def test_clean_title_number_is_kept_against_a_lone_file_name():
     labels = to_labels(parse_regulation([clean], file_name="lampiran_7.pdf"))
     assert labels["number"] == "3"
     assert labels["year"] == 2023
+
+
+def test_confusable_allows_only_ocr_confusions():
+    """l/i/J, rn/m and c/e differences are OCR's; a different consonant or vowel is not."""
+    from registry.regulations.parser.lexicon import confusable
+
+    assert confusable("penyempumaan", "penyempurnaan")
+    assert confusable("INVENTARJSAST", "inventarisasi")
+    assert not confusable("kontras", "kontrak")
+    assert not confusable("Farmasi", "formasi")
+
+
+def test_bracket_in_upper_case_word_is_i():
+    """A bracket or "!" ending an upper-case word is read as I; punctuation in prose is kept."""
+    assert normalise_line("WALIKOTA SUKAMAJ[")[0] == "WALIKOTA SUKAMAJI"
+    assert normalise_line("Halo! Apa")[0] == "Halo! Apa"
+
+
+def test_partner_word_is_corrected_after_its_partner():
+    """A four-letter word one letter off after its fixed partner ("Wali Kola") is restored."""
+    assert repair_anchors("maka Peraturan Wali Kola Sukamaju") == "maka Peraturan Wali Kota Sukamaju"
+    assert repair_anchors("Wali Kelas") == "Wali Kelas"
+
+
+def test_structured_number_segments_follow_the_file_name():
+    """Misread segments of "KEP/06'4/VT/1996" are taken from a file name that spells the number."""
+    from registry.regulations.parser.votes import _structured_with_file
+
+    fixed = _structured_with_file("KEP/06'4/VT/1996", "arsip_Kep_Nomor_082_VI_Tahun_1996.pdf")
+    assert fixed == "KEP/082/VI/1996"
+    assert _structured_with_file("KEP/083/VI/1996", "arsip_Nomor_082_VI_Tahun_1996.pdf") == "KEP/083/VI/1996"
+
+
+def test_roman_month_slot():
+    """A 1 or l in the Roman month slot of a structured number is an I."""
+    from registry.regulations.parser.votes import _roman_month_slot
+
+    assert _roman_month_slot("228/KPT/1/2017") == "228/KPT/I/2017"
+    assert _roman_month_slot("12/KPT/2017") == "12/KPT/2017"
+
+
+MENGINGAT_LOST_NUMBERS = """PERATURAN WALI KOTA SUKAMAJU
+NOMOR 4 TAHUN 2023
+TENTANG
+TAMAN KOTA
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+WALI KOTA SUKAMAJU,
+Menimbang
+Mengingat
+a. bahwa taman kota perlu ditata;
+. bahwa berdasarkan Undang-Undang Nomor 1 Tahun 2000, perlu menetapkan;
+. Undang-Undang Nomor 23 Tahun 2014 tentang
+Pemerintahan Daerah,
+. Peraturan Pemerintah Nomor 12 Tahun 2017 tentang
+Pembinaan,
+Peraturan Daerah Kota Sukamaju Nomor 3 Tahun 2020 tentang Taman;
+MEMUTUSKAN :
+Menetapkan : PERATURAN WALI KOTA TENTANG TAMAN KOTA.
+Pasal 1
+Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.
+"""
+
+
+def test_mengingat_items_whose_numbers_were_lost():
+    """Items whose numbers OCR dropped are split at list marks and at line starts after a comma."""
+    labels = to_labels(parse_regulation([MENGINGAT_LOST_NUMBERS]))
+    assert labels["mengingat_first3"] == [
+        {"kind": "UU", "number": "23", "year": 2014},
+        {"kind": "PP", "number": "12", "year": 2017},
+        {"kind": "PERDA", "number": "3", "year": 2020},
+    ]
+
+
+def test_first_mengingat_item_read_as_l():
+    """A first item numbered "l." (OCR for "1.") still starts the list."""
+    from registry.regulations.parser.head import split_mengingat
+
+    items = split_mengingat("l. Undang-Undang Nomor 1 Tahun 2000;\n2. Undang-Undang Nomor 2 Tahun 2001;")
+    assert len(items) == 2 and items[0].startswith("Undang-Undang Nomor 1")
+
+
+def test_gazette_number_does_not_outvote_a_clean_title():
+    """A gazette number of its own series never replaces a clean title number."""
+    text = NOISY_TITLE.replace("NOMOR g TAHUN 2.ol-L", "NOMOR 16 TAHUN 2023").replace(
+        "TAHUN 2O23 NOMOR 8", "TAHUN 2023 NOMOR 1575"
+    )
+    assert to_labels(parse_regulation([text], file_name="bn1575-2023.pdf"))["number"] == "16"
+
+
+def test_file_name_alone_never_supplies_a_number():
+    """Without any number printed in the title, the file name's digits are not used."""
+    text = NOISY_TITLE.replace("NOMOR g TAHUN 2.ol-L", "TAHUN 2023").replace("TAHUN 2O23 NOMOR 8", "")
+    labels = to_labels(parse_regulation([text], file_name="scan_1762848097.pdf"))
+    assert labels["number"] in (None, "")

@@ -88,6 +88,58 @@ def vote(readings: list[tuple[str, str | None]], tie_break: str) -> str | None:
     return preferred or winners[0]
 
 
+_ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _file_number_segments(file_name: str | None) -> list[str]:
+    """The segments a file name spells between "Nomor" and "Tahun", then the year ("…_Nomor_082_VI_Tahun_1996")."""
+    if not file_name:
+        return []
+    tokens = [t for t in re.split(r"[_\-\s.]+", PurePath(file_name).stem) if t]
+    lower = [t.lower() for t in tokens]
+    start = next((i for i, t in enumerate(lower) if t in {"nomor", "no"}), None)
+    end = next(
+        (i for i, t in enumerate(lower) if t in {"tahun", "th"} and start is not None and i > start), None
+    )
+    if start is None or end is None or end + 1 >= len(tokens) or not re.fullmatch(r"\d{4}", tokens[end + 1]):
+        return []
+    return tokens[start + 1 : end] + [tokens[end + 1]]
+
+
+def _garbled_for(seen: str, meant: str) -> bool:
+    """Whether segment ``seen`` of a printed number is an OCR misreading of the file name's ``meant``."""
+    if re.search(r"[^A-Za-z0-9]", seen):
+        return abs(len(seen) - len(meant)) <= 1
+    if meant.isdigit():
+        if len(meant) == 4 and meant in seen and len(seen) == 5:  # a slash read as "1": "12005"
+            return True
+        return read_digits(seen) == str(int(meant)) or (
+            re.search(r"[A-Za-z]", seen) is not None and len(seen) == len(meant)
+        )
+    if _ROMAN_RE.fullmatch(meant):
+        return not _ROMAN_RE.fullmatch(seen) and re.fullmatch(r"[IVXLivxl1T|]+", seen) is not None
+    return False
+
+
+def _structured_with_file(number: str, file_name: str | None) -> str:
+    """A structured number whose misread segments are replaced by the file name's, aligned from the end.
+
+    A segment is only replaced when it is unreadable or an OCR-shaped misreading of the file name's
+    segment; a clean segment that differs is kept (the document wins over the file name).
+    """
+    spelled = _file_number_segments(file_name)
+    if not spelled:
+        return number
+    parts = [p for p in re.split(r"\s*/\s*|\s+", number) if p]
+    changed = False
+    for k in range(1, min(len(parts), len(spelled)) + 1):
+        seen, meant = parts[-k], spelled[-k]
+        if seen != meant and seen.upper() != meant.upper() and _garbled_for(seen, meant):
+            parts[-k] = meant
+            changed = True
+    return "/".join(parts) if changed else number
+
+
 def _roman_month_slot(number: str) -> str:
     """In "KEP/082/l/1996" the slot before the year is a Roman month: OCR's 1, l and T there are I."""
     parts = number.split("/")
@@ -134,7 +186,7 @@ def settle_number_and_year(
     Only plain numbers take part: a structured number ("KEP/082/VI/1996") is left as printed.
     """
     if head.number and re.search(r"[/\s-]", head.number):
-        head.number = _roman_month_slot(head.number)
+        head.number = _roman_month_slot(_structured_with_file(head.number, file_name))
         return
     header, gazette_line = _header_and_gazette(doc)
     gazette = closing.gazette
