@@ -291,3 +291,10 @@ def test_file_name_alone_never_supplies_a_number():
     text = NOISY_TITLE.replace("NOMOR g TAHUN 2.ol-L", "TAHUN 2023").replace("TAHUN 2O23 NOMOR 8", "")
     labels = to_labels(parse_regulation([text], file_name="scan_1762848097.pdf"))
     assert labels["number"] in (None, "")
+
+
+def test_sop_title_over_several_lines():
+    """An SOP cover whose title is set word by word on short lines is read as an SOP."""
+    cover = "STANDAR\nOPERASIONAL\nPROSEDUR (SOP)\nPELAYANAN\nINFORMASI PUBLIK\nKABUPATEN SUKAMAJU\n"
+    body = "Dasar Hukum: Peraturan Bupati Sukamaju Nomor 1 Tahun 2020 tentang Informasi Publik\n"
+    assert to_labels(parse_regulation([cover, body]))["doc_kind"] == "SOP"

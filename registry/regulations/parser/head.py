@@ -203,7 +203,7 @@ def parse_other_document(doc: NormalisedDocument) -> Head:
         return head
     if any(STANDAR_PELAYANAN_RE.match(line) for line in page[:3]):
         head.kind = "STANDAR_PELAYANAN"
-    elif any(SOP_RE.match(line) for line in page[:5]):
+    elif any(SOP_RE.match(line) for line in page[:5]) or _opens_as_sop(page):
         head.kind = "SOP"
     elif any(FORM_RE.match(line) for line in page[:15]):
         head.kind = "OTHER"
@@ -219,9 +219,16 @@ def parse_other_document(doc: NormalisedDocument) -> Head:
     return head
 
 
+def _opens_as_sop(page: list[str]) -> bool:
+    """Whether the page opens with an SOP title set over several short lines ("STANDAR / OPERASIONAL / …")."""
+    return any(SOP_RE.match(collapse_ws(" ".join(page[i : i + 3]))) for i in range(min(len(page), 3)))
+
+
 def parse_head(doc: NormalisedDocument) -> Head:
     """Identity of any document: a regulation title when present, else the document's own header."""
     page = _first_page_lines(doc)
+    if _opens_as_sop(page) and not any(RAHMAT_RE.match(line) for line in page):
+        return parse_other_document(doc)
     has_rahmat = any(RAHMAT_RE.match(line) for line in page)
     is_abstract = any(ABSTRAK_RE.match(line) for line in page[:15]) and not has_rahmat
     head = None if is_abstract else parse_regulation_title(doc)
