@@ -298,3 +298,15 @@ def test_sop_title_over_several_lines():
     cover = "STANDAR\nOPERASIONAL\nPROSEDUR (SOP)\nPELAYANAN\nINFORMASI PUBLIK\nKABUPATEN SUKAMAJU\n"
     body = "Dasar Hukum: Peraturan Bupati Sukamaju Nomor 1 Tahun 2020 tentang Informasi Publik\n"
     assert to_labels(parse_regulation([cover, body]))["doc_kind"] == "SOP"
+
+
+def test_konsiderans_labels_set_inside_the_title_are_skipped():
+    """Bare "Menimbang :" / "Mengingat" lines that OCR put inside the title do not cut it short."""
+    text = (
+        "PERATURAN WALI KOTA SUKAMAJU\nNOMOR 2 TAHUN 2023\nTENTANG\n\nPENGELOLAAN SISA ANGGARAN\n\n"
+        "Menimbang :\n\nMengingat\n\nPADA RUMAH SAKIT UMUM DAERAH\n\nDENGAN RAHMAT TUHAN YANG MAHA ESA\n"
+        "WALI KOTA SUKAMAJU,\nbahwa anggaran perlu dikelola;\n1. Undang-Undang Nomor 23 Tahun 2014;\n"
+        "MEMUTUSKAN :\nPasal 1\nPeraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.\n"
+    )
+    labels = to_labels(parse_regulation([text]))
+    assert labels["title_tentang"] == "PENGELOLAAN SISA ANGGARAN PADA RUMAH SAKIT UMUM DAERAH"

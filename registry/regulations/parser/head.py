@@ -85,13 +85,38 @@ def _amendment(head: Head) -> None:
     head.amends = targets[0] if targets else None
 
 
+_BARE_LABEL_RE = re.compile(r"^\s*(?:Menimbang|Mengingat|Memperhatikan)\s*:?\s*$", re.I)
+
+
+def _stray_labels(doc: NormalisedDocument, t_idx: int, limit: int) -> set[int]:
+    """Bare "Menimbang :" / "Mengingat" lines that OCR set inside the title, before "DENGAN RAHMAT".
+
+    A label is stray when only upper-case title lines and other bare labels separate it from the
+    "DENGAN RAHMAT …" line; the title then goes on after it.
+    """
+    lines = doc.lines
+    labels: set[int] = set()
+    for j in range(t_idx + 1, limit):
+        text = lines[j].text
+        if RAHMAT_RE.match(text):
+            return labels
+        if _BARE_LABEL_RE.match(text):
+            labels.add(j)
+        elif _upper_ratio(text) < 0.6:
+            return set()
+    return set()
+
+
 def _tentang_lines(doc: NormalisedDocument, t_idx: int, after: str, prefix: str) -> str:
     """Collect the subject lines after the TENTANG keyword up to the end of the title block."""
     lines = doc.lines
     limit = min(len(lines), t_idx + 1 + 25)
     hard_stop = limit
+    stray = _stray_labels(doc, t_idx, limit)
     for j in range(t_idx + 1, limit):
         text = lines[j].text
+        if j in stray:
+            continue
         if (
             RAHMAT_RE.match(text)
             or _HARD_STOP_RE.match(text)
@@ -103,6 +128,8 @@ def _tentang_lines(doc: NormalisedDocument, t_idx: int, after: str, prefix: str)
     parts = [after] if after else []
     use_paragraphs = hard_stop - t_idx > 6
     for j in range(t_idx + 1, hard_stop):
+        if j in stray:
+            continue
         if use_paragraphs and lines[j].para_start and parts:
             break
         parts.append(lines[j].text)
