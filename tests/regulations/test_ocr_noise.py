@@ -310,3 +310,12 @@ def test_konsiderans_labels_set_inside_the_title_are_skipped():
     )
     labels = to_labels(parse_regulation([text]))
     assert labels["title_tentang"] == "PENGELOLAAN SISA ANGGARAN PADA RUMAH SAKIT UMUM DAERAH"
+
+
+def test_readable_title_year_is_not_outvoted_by_dates():
+    """Signing dates in the next year never replace a readable title year."""
+    text = NOISY_TITLE.replace("NOMOR g TAHUN 2.ol-L", "NOMOR 8 TAHUN 2023").replace(
+        "TAHUN 2O23", "TAHUN 2024"
+    )
+    text = text.replace("Ditetapkan di Sukamaju", "Ditetapkan di Sukamaju\npada tanggal 5 Januari 2024")
+    assert to_labels(parse_regulation([text], file_name="perwal_2024.pdf"))["year"] == 2023

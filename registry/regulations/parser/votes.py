@@ -211,7 +211,9 @@ def settle_number_and_year(
     if chosen and (head.number is None or read_digits(head.number) != chosen):
         head.number = chosen
 
-    title_year = str(head.year) if head.year else None
+    if head.year:
+        return  # a readable title year stands: signing dates may lawfully fall in the next year
+    title_year = None
     years = [("title", title_year)]
     years.append(("header", _year(header[1]) if header else None))
     years.append(("gazette", _year(gazette_line[1]) if gazette_line else None))
@@ -222,6 +224,6 @@ def settle_number_and_year(
     file_year = str(next(iter(file_years))) if len(file_years) == 1 else None
     years.append(("file", file_year))
     has_reading = any(value for _, value in years[:-1])
-    chosen_year = vote(years, "title" if head.year else "file") if has_reading else None
+    chosen_year = vote(years, "file") if has_reading else None
     if chosen_year:
         head.year = int(chosen_year)
