@@ -151,7 +151,7 @@ def build_proposals(page: RegulationPage) -> Proposals:
             unavailable_reason=_("Teks dokumen belum tersedia (status ekstraksi: %(s)s).")
             % {"s": document.get_extraction_status_display()}
         )
-    parsed = parse_regulation(texts)
+    parsed = parse_regulation(texts, file_name=document.file.name.rsplit("/", 1)[-1] or None)
     head, closing = parsed.head, parsed.closing
 
     cited = [item_c for item in parsed.mengingat or [] for item_c in item.citations]

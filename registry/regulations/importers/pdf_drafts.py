@@ -184,7 +184,7 @@ class PdfIngest:
             result.reasons.append(extraction.reason or extraction.label)
             self._kept(result)
             return
-        parsed = parse_regulation(extraction.texts)
+        parsed = parse_regulation(extraction.texts, file_name=result.name)
         if type_code:
             parsed.head.kind = type_code  # the editor's jenis wins over the one read
         reading = reading_of(

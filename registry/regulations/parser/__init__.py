@@ -13,6 +13,7 @@ from .closing import parse_closing, parse_delegations, parse_revocations
 from .head import parse_head, parse_konsiderans
 from .models import Citation, Gazette, ParsedRegulation
 from .normalise import normalise_pages
+from .votes import settle_number_and_year
 
 __all__ = ["ParsedRegulation", "parse_regulation", "to_labels"]
 
@@ -20,8 +21,11 @@ __all__ = ["ParsedRegulation", "parse_regulation", "to_labels"]
 NON_REGULATION_KINDS = {"LAMPIRAN", "SOP", "STANDAR_PELAYANAN", "ABSTRAK"}
 
 
-def parse_regulation(pages: list[str]) -> ParsedRegulation:
-    """Parse the page texts of one regulation into a ``ParsedRegulation``."""
+def parse_regulation(pages: list[str], file_name: str | None = None) -> ParsedRegulation:
+    """Parse the page texts of one regulation into a ``ParsedRegulation``.
+
+    ``file_name`` (the uploaded file's name, optional) is one more witness of the number and year.
+    """
     doc = normalise_pages(pages)
     head = parse_head(doc)
     non_regulation = head.kind in NON_REGULATION_KINDS or (head.kind == "OTHER" and head.tentang is None)
@@ -35,6 +39,7 @@ def parse_regulation(pages: list[str]) -> ParsedRegulation:
     body_start, body_end = find_body_range(doc, diktum_start)
     nodes, warnings = parse_body(doc, body_start, body_end)
     closing = parse_closing(doc, body_end, head.issuer_region)
+    settle_number_and_year(head, closing, doc, file_name)
     return ParsedRegulation(
         head=head,
         menimbang=menimbang,

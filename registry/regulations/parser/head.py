@@ -85,13 +85,38 @@ def _amendment(head: Head) -> None:
     head.amends = targets[0] if targets else None
 
 
+_BARE_LABEL_RE = re.compile(r"^\s*(?:Menimbang|Mengingat|Memperhatikan)\s*:?\s*$", re.I)
+
+
+def _stray_labels(doc: NormalisedDocument, t_idx: int, limit: int) -> set[int]:
+    """Bare "Menimbang :" / "Mengingat" lines that OCR set inside the title, before "DENGAN RAHMAT".
+
+    A label is stray when only upper-case title lines and other bare labels separate it from the
+    "DENGAN RAHMAT …" line; the title then goes on after it.
+    """
+    lines = doc.lines
+    labels: set[int] = set()
+    for j in range(t_idx + 1, limit):
+        text = lines[j].text
+        if RAHMAT_RE.match(text):
+            return labels
+        if _BARE_LABEL_RE.match(text):
+            labels.add(j)
+        elif _upper_ratio(text) < 0.6:
+            return set()
+    return set()
+
+
 def _tentang_lines(doc: NormalisedDocument, t_idx: int, after: str, prefix: str) -> str:
     """Collect the subject lines after the TENTANG keyword up to the end of the title block."""
     lines = doc.lines
     limit = min(len(lines), t_idx + 1 + 25)
     hard_stop = limit
+    stray = _stray_labels(doc, t_idx, limit)
     for j in range(t_idx + 1, limit):
         text = lines[j].text
+        if j in stray:
+            continue
         if (
             RAHMAT_RE.match(text)
             or _HARD_STOP_RE.match(text)
@@ -103,6 +128,8 @@ def _tentang_lines(doc: NormalisedDocument, t_idx: int, after: str, prefix: str)
     parts = [after] if after else []
     use_paragraphs = hard_stop - t_idx > 6
     for j in range(t_idx + 1, hard_stop):
+        if j in stray:
+            continue
         if use_paragraphs and lines[j].para_start and parts:
             break
         parts.append(lines[j].text)
@@ -203,7 +230,7 @@ def parse_other_document(doc: NormalisedDocument) -> Head:
         return head
     if any(STANDAR_PELAYANAN_RE.match(line) for line in page[:3]):
         head.kind = "STANDAR_PELAYANAN"
-    elif any(SOP_RE.match(line) for line in page[:5]):
+    elif any(SOP_RE.match(line) for line in page[:5]) or _opens_as_sop(page):
         head.kind = "SOP"
     elif any(FORM_RE.match(line) for line in page[:15]):
         head.kind = "OTHER"
@@ -219,9 +246,16 @@ def parse_other_document(doc: NormalisedDocument) -> Head:
     return head
 
 
+def _opens_as_sop(page: list[str]) -> bool:
+    """Whether the page opens with an SOP title set over several short lines ("STANDAR / OPERASIONAL / …")."""
+    return any(SOP_RE.match(collapse_ws(" ".join(page[i : i + 3]))) for i in range(min(len(page), 3)))
+
+
 def parse_head(doc: NormalisedDocument) -> Head:
     """Identity of any document: a regulation title when present, else the document's own header."""
     page = _first_page_lines(doc)
+    if _opens_as_sop(page) and not any(RAHMAT_RE.match(line) for line in page):
+        return parse_other_document(doc)
     has_rahmat = any(RAHMAT_RE.match(line) for line in page)
     is_abstract = any(ABSTRAK_RE.match(line) for line in page[:15]) and not has_rahmat
     head = None if is_abstract else parse_regulation_title(doc)
@@ -237,7 +271,8 @@ def _find_item_starts(text: str) -> list[int]:
     pos = 0
     k = 1
     while True:
-        dotted = re.compile(rf"(?:^|\n)[ \t:]*{k}\s*[.)]\s*(?=\S)")
+        label = "[1lI]" if k == 1 else str(k)  # OCR reads the first item's "1." as "l." or "I."
+        dotted = re.compile(rf"(?:^|\n)[ \t:]*{label}\s*[.)]\s*(?=\S)")
         undotted = re.compile(rf"(?:^|\n)[ \t:]*{k}\s+(?={_ITEM_START_WORDS})")
         found = [m for m in (dotted.search(text, pos), undotted.search(text, pos)) if m]
         if not found:
@@ -248,9 +283,31 @@ def _find_item_starts(text: str) -> list[int]:
         k += 1
 
 
+#: Where an item starts when OCR lost its number: a lone list mark (". Undang-Undang …"), or a
+#: regulation named at the start of a line after a line that ends an item ("…);" / "…," / "…:").
+_LOST_NUMBER_ITEM_RE = re.compile(
+    rf"(?:^|\n)[ \t]*[.,·•][ \t]+(?={_ITEM_START_WORDS})|(?<=[,;:)])[ \t]*\n[ \t]*(?={_ITEM_START_WORDS})"
+)
+_BAHWA_RE = re.compile(r"\bbahwa\b", re.I)
+
+
+def _items_without_numbers(text: str) -> list[str]:
+    """Items of a Mengingat whose numbers OCR lost, split at list marks and line starts; [] if < 2."""
+    cuts = [m.end() for m in _LOST_NUMBER_ITEM_RE.finditer(text)]
+    if len(cuts) < 2:
+        return []
+    chunks = [text[: cuts[0]]] + [text[a:b] for a, b in zip(cuts, cuts[1:] + [len(text)], strict=False)]
+    items = [re.sub(r"[\s.,·•]+$", "", chunk).strip() for chunk in chunks]
+    return [item for item in items if item and not _BAHWA_RE.search(item) and re.search(r"[A-Za-z]{4}", item)]
+
+
 def split_mengingat(text: str) -> list[str]:
     """Split the Mengingat section into item texts; an unnumbered paragraph is one item."""
     starts = _find_item_starts(text)
+    if len(starts) < 2:
+        lost = _items_without_numbers(text)
+        if lost:
+            return lost
     if not starts:
         return [text.strip()] if text.strip() else []
     items = []

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .fuzzy import repair_anchors
+from .lexicon import correct_line, default_lexicon
 from .models import AppliedFix, Line, NormalisedDocument
 from .patterns import (
     CATCHWORD_RE,
@@ -52,6 +54,8 @@ OCR_PHRASE_FIXES = {
 }
 _WORD_FIX_RE = re.compile(r"\b(" + "|".join(map(re.escape, OCR_WORD_FIXES)) + r")\b")
 _UPPER_TOKEN_RE = re.compile(r"\b(?=[A-Za-z]*[A-Z]{2})[A-Za-z]+\b")
+#: A bracket, bar or "!" that ends or sits inside an upper-case word is OCR's "I" ("KENDAR[", "WAL!").
+_UPPER_BRACKET_RE = re.compile(r"(?<=[A-Z]{2})[\[\]|!](?=[A-Z]|[\s,.;:]|$)")
 _GLUED_NUMBER_RE = re.compile(r"\b(NOMOR|TAHUN|Nomor|Tahun|Pasal)(?=\d)")
 _GLUED_JENIS_RE = re.compile(r"PERATURAN(?=(?:DAERAH|GUBERNUR|BUPATI|WALI|MENTERI|PEMERINTAH|PRESIDEN))")
 _GLUED_KEYWORD_RE = re.compile(r"(?<=[A-Z]{3})(NOMOR|TAHUN|TENTANG)\b")
@@ -114,6 +118,9 @@ def normalise_line(text: str) -> tuple[str, list[str]]:
     apply("ocr_phrase", new)
     apply("ocr_word", _WORD_FIX_RE.sub(lambda m: OCR_WORD_FIXES[m.group(1)], text))
     apply("ocr_upper_l", _UPPER_TOKEN_RE.sub(_fix_upper_token, text))
+    apply("ocr_upper_bracket", _UPPER_BRACKET_RE.sub("I", text))
+    apply("ocr_anchor", repair_anchors(text, default_lexicon().__contains__))
+    apply("ocr_lexicon", correct_line(text))
     apply("glued_number", _GLUED_NUMBER_RE.sub(r"\1 ", text))
     apply("glued_jenis", _GLUED_JENIS_RE.sub("PERATURAN ", text))
     apply("glued_keyword", _GLUED_KEYWORD_RE.sub(r" \1", text))

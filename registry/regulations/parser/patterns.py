@@ -98,7 +98,7 @@ TITLE_START_RE = re.compile(
 TITLE_RE = re.compile(
     r"""(?P<prefix>(?:(?!\bTENTANG\b)[^:])*?)
     \s+(?i:NOMOR|NO\.)\s*[:.]?\s*(?P<nomor>(?:(?!\b(?i:TAHUN)\b|\bTENTANG\b).)*?)
-    \s*(?:(?i:TAHUN)\s*:?\s*(?P<tahun>[12][0-9OIl]{3}))?
+    \s*(?:(?i:TAHUN)\s*:?\s*(?:(?P<tahun>[12][0-9OIl]{3})|[^\s]{1,12}(?=\s+TENTANG\b)))?
     \s+TENTANG\s*:?\s*(?P<tentang>.*)$""",
     re.X | re.S,
 )

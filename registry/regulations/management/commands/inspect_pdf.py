@@ -1,6 +1,7 @@
 """``manage.py inspect_pdf FILE``: show what the extraction pipeline reads from a PDF, saving nothing."""
 
 import json
+import os
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             "text_seconds": round(outcome.text_seconds, 3),
             "ocr_seconds": round(outcome.ocr_seconds, 3),
             "peak_rss_mb": round(outcome.peak_rss_kb / 1024, 1),
-            "labels": _labels(outcome.texts()) if outcome.pages_with_text else None,
+            "labels": _labels(outcome.texts(), os.path.basename(path)) if outcome.pages_with_text else None,
         }
         if options["text"]:
             report["pages"] = [
@@ -52,10 +53,10 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(report, ensure_ascii=False, default=str))
 
 
-def _labels(pages: list[str]) -> dict | None:
+def _labels(pages: list[str], file_name: str | None = None) -> dict | None:
     """The parser's reading in the LABELS.md vocabulary, or None while the parser is not installed."""
     try:
         from registry.regulations.parser import parse_regulation, to_labels
     except ImportError:
         return None
-    return to_labels(parse_regulation(pages))
+    return to_labels(parse_regulation(pages, file_name=file_name))
