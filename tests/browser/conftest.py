@@ -45,6 +45,22 @@ def axe_script() -> str:
 _PAGE_KEY = pytest.StashKey[tuple]()
 
 
+def _on_test_database(connection) -> bool:
+    """Whether ``connection`` is on the test database that pytest-django created.
+
+    Django renames the connection's NAME to the test database's name when it creates it, so the name
+    derived from the settings is then either that same name (SQLite's in-memory name, an explicit
+    TEST NAME) or the prefix applied twice ("test_test_registri" for "test_registri" on PostgreSQL).
+    """
+    from django.db.backends.base.creation import TEST_DATABASE_PREFIX
+
+    name = connection.settings_dict["NAME"]
+    derived = connection.creation._get_test_db_name()
+    return name == derived or (
+        str(name).startswith(TEST_DATABASE_PREFIX) and derived == TEST_DATABASE_PREFIX + name
+    )
+
+
 @pytest.fixture(scope="package")
 def demo_site(django_db_setup, django_db_blocker):
     """The Balikpapan demo, committed once for the package's non-transactional browser tests, served live.
@@ -67,9 +83,8 @@ def demo_site(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         # The demo is committed and flushed afterwards: only ever in the test database.
-        test_name = connection.creation._get_test_db_name()
-        if connection.settings_dict["NAME"] != test_name:
-            pytest.fail(f"demo_site needs the test database {test_name}; mark the test django_db")
+        if not _on_test_database(connection):
+            pytest.fail("demo_site needs the test database; mark the test django_db")
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents is None:
             contents = connection.creation.serialize_db_to_string()
