@@ -172,6 +172,10 @@ class FieldConfidences:
             type_tokens = tokens_of(lines[head.title_line].text)[:TYPE_TOKENS]
             cut = next((i for i, t in enumerate(type_tokens) if t.text in {"nomor", "no"}), None)
             type_tokens = type_tokens[:cut]
+        year_tokens = _context("tahun") + tokens_of(str(head.year or ""))
+        if head.year and head.number and not head.number.isdigit() and str(head.year) in head.number:
+            # A structured number carries the year ("228/KPT/I/2017"): it was read from that word.
+            year_tokens = _context("nomor") + tokens_of(head.number)
         gazette = closing.gazette
         gazette_year = str(gazette.year) if gazette and gazette.year else ""
         gazette_number = normalise(gazette.number or "") if gazette else ""
@@ -186,11 +190,7 @@ class FieldConfidences:
             "regulation_type": (type_tokens if head.kind else [], title, None),
             "wilayah": (tokens_of(head.issuer_region), title, None),
             "nomor": (_context("nomor") + tokens_of(head.number), title, head.agreement.get("number")),
-            "tahun": (
-                _context("tahun") + tokens_of(str(head.year or "")),
-                title,
-                head.agreement.get("year"),
-            ),
+            "tahun": (year_tokens, title, head.agreement.get("year")),
             "tentang": (_context("tentang") + tokens_of(head.tentang), title, None),
             "tempat_penetapan": (
                 _context("ditetapkan", "di") + tokens_of(closing.place_enacted),

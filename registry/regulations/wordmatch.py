@@ -4,7 +4,7 @@ The parser works on text and keeps no word positions, and its value may differ f
 printed (a digit confusion resolved, a word corrected against the lexicon). So the value's tokens,
 with a little context before them ("NOMOR", "TAHUN", "tanggal"), are aligned with the page's words
 by a local alignment that tolerates what OCR does: a letter misread (similar words match), a word
-split in two (two words match one token), two words merged (one word matches two tokens), a stray
+split into pieces (up to seven words match one token), two words merged (one word matches two tokens), a stray
 word in between, and a token not printed at all. Digits match only as digits (after the usual
 O/0, l/1, S/5 … confusions), so that "12" never passes for "13". Pure Python, no Django.
 """
@@ -22,6 +22,8 @@ from .parser.votes import DIGIT_LOOKALIKES
 WORD_SIMILARITY = 0.7
 #: What skipping a page word or a value token inside an alignment costs (a match earns up to 1).
 GAP_PENALTY = 0.6
+#: The most pieces one word may be split into ("KEPENDU DUKAN"; "PER / 210 / VII / 2005" is seven).
+MAX_SPLIT_WORDS = 7
 #: The share of the tokens an alignment must match to be taken as where the value was read.
 MIN_COVERAGE = 0.5
 
@@ -66,8 +68,8 @@ def normalise(text: str) -> str:
 
 
 def tokens_of(text: str | None, is_value: bool = True) -> list[Token]:
-    """The normalised tokens of a phrase (words split on spaces and slashes; empty ones dropped)."""
-    return [Token(norm, is_value) for word in re.split(r"[\s/]+", text or "") if (norm := normalise(word))]
+    """The normalised tokens of a phrase (words split on spaces; "PER/210/VII/2005" stays one token)."""
+    return [Token(norm, is_value) for word in (text or "").split() if (norm := normalise(word))]
 
 
 def _as_digits(word: str) -> str:
@@ -138,11 +140,15 @@ def align(words: list[list], tokens: list[Token]) -> tuple[float, list[tuple[int
             s = sim(texts[i - 1], tokens[k - 1].text)
             if s:
                 options.append((score[i - 1][k - 1] + s, (i - 1, k - 1, ((i - 1, k - 1),))))
-            if i >= 2:  # a word split in two by OCR
-                s = sim(texts[i - 2] + texts[i - 1], tokens[k - 1].text)
+            token = tokens[k - 1].text
+            for span in range(2, min(i, MAX_SPLIT_WORDS) + 1):  # a word OCR split into pieces
+                joined = "".join(texts[i - span : i])
+                if len(normalise(joined)) > len(token) + 2:
+                    break
+                s = sim(joined, token)
                 if s:
-                    pairs = ((i - 2, k - 1), (i - 1, k - 1))
-                    options.append((score[i - 2][k - 1] + s, (i - 2, k - 1, pairs)))
+                    pairs = tuple((j, k - 1) for j in range(i - span, i))
+                    options.append((score[i - span][k - 1] + s, (i - span, k - 1, pairs)))
             if k >= 2:  # two words merged into one by OCR
                 s = merged(texts[i - 1], tokens[k - 2].text, tokens[k - 1].text)
                 if s:

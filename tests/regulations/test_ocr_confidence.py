@@ -98,6 +98,12 @@ def test_value_found_through_confusions_split_and_merged_words():
     assert [w[0] for w in title.value_words] == ["ADMINISTRASI", "KEPENDU", "DUKAN"]
     wrong = locate([(1, words)], [Token("tahun", False), Token("2025")])
     assert wrong is None or wrong.value_words == []
+    # A structured number OCR cut into pieces at its slashes is still one value.
+    pieces = locate(
+        [(1, words_of(["NOMOR : PER / 2l0 / VII / 2005"]))],
+        [Token("nomor", False)] + tokens_of("PER/210/VII/2005"),
+    )
+    assert [w[0] for w in pieces.value_words] == ["PER", "/", "2l0", "/", "VII", "/", "2005"]
     # "NOMOR" alone is the context word, never also the number run into it.
     bare = locate([(1, words_of(["NOMOR TAHUN 2024"]))], [Token("nomor", False), Token("7")])
     assert bare is None or bare.value_words == []
@@ -207,3 +213,22 @@ def test_real_scan_gives_words_with_confidence(tmp_path):
     assert 50 <= edaran[1] <= 100
     assert 0 <= edaran[2] < words["size"][0] and 0 <= edaran[3] < words["size"][1]
     assert len(words["words"]) >= 0.8 * len(text.split())
+
+
+def test_year_inside_a_structured_number_is_read_from_that_word():
+    """A year printed only inside "228/KPT/I/2017" takes that word's confidence, found, not missing."""
+    lines = [
+        "KEPUTUSAN MENTERI RISET, TEKNOLOGI, DAN PENDIDIKAN TINGGI",
+        "NOMOR 228/KPT/I/2017",
+        "TENTANG",
+        "IZIN PEMBUKAAN PROGRAM STUDI",
+        "DENGAN RAHMAT TUHAN YANG MAHA ESA",
+    ]
+    text = "\n".join(lines)
+    parsed = parse_regulation([text])
+    assert (parsed.head.number, parsed.head.year) == ("228/KPT/I/2017", 2017)
+    shown = [line.replace("228/KPT/I/2017", "228/KPT/1/2017") for line in lines]
+    words = {"dpi": 300, "size": [2480, 3508], "words": words_of(shown, {"228/KPT/1/2017": 40})}
+    fields = FieldConfidences(parsed, [StoredPage(1, text, words)]).fields()
+    assert fields["tahun"].found and fields["tahun"].score == 40
+    assert fields["nomor"].found and fields["nomor"].level == "rendah"
