@@ -10,7 +10,8 @@ Two things go into it, defined here and nowhere else:
   line, the signing dates, the file name; see ``parser.votes``): the share of the sources with a
   reading that agree with the value, when at least two sources read one.
 
-The score is the OCR part alone, or ``OCR_WEIGHT`` of it plus the rest from the agreement.
+The score is the OCR part alone, or ``OCR_WEIGHT`` of it plus the rest from the agreement; a value
+that some source contradicts is never "tinggi" (at most ``CONTRADICTED_MAX``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ TEXT_LAYER_CONFIDENCE = 100.0
 NOT_FOUND_CONFIDENCE = 0.0
 #: The share of the score that comes from the OCR when the sources' agreement is known.
 OCR_WEIGHT = 0.6
+#: The highest score of a value that at least one source reads differently.
+CONTRADICTED_MAX = HIGH_THRESHOLD - 1
 
 HIGH, MEDIUM, LOW = "tinggi", "sedang", "rendah"
 LEVEL_LABELS = {HIGH: _("tinggi"), MEDIUM: _("sedang"), LOW: _("rendah")}
@@ -118,6 +121,8 @@ def combine(
     agreeing, sources = agreement or ((), ())
     if len(sources) >= 2:
         score = OCR_WEIGHT * score + (1 - OCR_WEIGHT) * 100.0 * len(agreeing) / len(sources)
+        if len(agreeing) < len(sources):
+            score = min(score, CONTRADICTED_MAX)
     score = max(0, min(100, round(score)))
     return Confidence(
         score=score,

@@ -72,6 +72,9 @@ def test_scores_from_made_up_words_and_votes():
     contradicted = combine([96], (("title",), ("title", "header", "file")))
     assert contradicted.level == "sedang"
     assert "1 dari 3 sumber sepakat (judul)" in contradicted.agreement_text
+    # Even a perfect text layer is not high when another source reads a different number.
+    text_layer = combine(None, (("title",), ("title", "file")))
+    assert (text_layer.score, text_layer.level) == (79, "sedang")
     # A single source says nothing about agreement.
     assert combine([96], (("title",), ("title",))).score == 96
 
