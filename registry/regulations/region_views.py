@@ -2,7 +2,8 @@
 
 The page is rendered with poppler's ``pdftoppm`` at a modest resolution and cropped with Pillow
 around the words' box (given in pixels at the OCR resolution, scaled here). Only someone who may
-edit the regulation sees it, as on the review page; the PNG is cached by file hash and region.
+edit the regulation sees it, as on the review page; the rendered page and each region are cached by
+the file's hash.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def _box_from(query) -> tuple[int, int, int, int, int]:
     return left, top, width, height, dpi
 
 
-def render_region(pdf_path: str, number: int, box: tuple[int, int, int, int], dpi: int) -> bytes:
-    """PNG bytes of page ``number``'s ``box`` (pixels at ``dpi``) plus a margin, rendered at REGION_DPI."""
+def render_page(pdf_path: str, number: int) -> bytes:
+    """PNG bytes of page ``number`` rendered in greyscale at REGION_DPI by pdftoppm."""
     if shutil.which("pdftoppm") is None:
         raise Http404("pdftoppm tidak terpasang")
     with tempfile.TemporaryDirectory(prefix="registri-region-") as workdir:
@@ -63,41 +64,58 @@ def render_region(pdf_path: str, number: int, box: tuple[int, int, int, int], dp
             raise Http404("halaman tidak dapat dirender") from exc
         if not os.path.exists(prefix + ".png"):
             raise Http404("halaman tidak ada")
-        with Image.open(prefix + ".png") as image:
-            scale = REGION_DPI / dpi
-            margin = REGION_MARGIN_INCHES * REGION_DPI
-            left, top, width, height = box
-            crop = (
-                max(0, int(left * scale - margin)),
-                max(0, int(top * scale - margin)),
-                min(image.width, int((left + width) * scale + margin)),
-                min(image.height, int((top + height) * scale + margin)),
-            )
-            if crop[0] >= crop[2] or crop[1] >= crop[3]:
-                raise Http404("kotak di luar halaman")
-            output = io.BytesIO()
-            image.crop(crop).save(output, format="PNG", optimize=True)
+        with open(prefix + ".png", "rb") as rendered:
+            return rendered.read()
+
+
+def crop_region(page_png: bytes, box: tuple[int, int, int, int], dpi: int) -> bytes:
+    """PNG bytes of ``box`` (pixels at ``dpi``) plus a margin, cut from a page rendered at REGION_DPI."""
+    with Image.open(io.BytesIO(page_png)) as image:
+        scale = REGION_DPI / dpi
+        margin = REGION_MARGIN_INCHES * REGION_DPI
+        left, top, width, height = box
+        crop = (
+            max(0, int(left * scale - margin)),
+            max(0, int(top * scale - margin)),
+            min(image.width, int((left + width) * scale + margin)),
+            min(image.height, int((top + height) * scale + margin)),
+        )
+        if crop[0] >= crop[2] or crop[1] >= crop[3]:
+            raise Http404("kotak di luar halaman")
+        output = io.BytesIO()
+        image.crop(crop).save(output, format="PNG", optimize=True)
     return output.getvalue()
 
 
+def _cached(key: str, make) -> bytes:
+    key = "registri-region:" + hashlib.sha256(key.encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
 def page_region(request, page_id, number):
-    """The PNG of a region of page ``number`` of the regulation's document (``?x=&y=&w=&h=&dpi=``)."""
+    """The PNG of a region of page ``number`` of the regulation's document (``?x=&y=&w=&h=&dpi=``).
+
+    The page is rendered once and cached (a review page asks for many regions of the same page).
+    """
     page = _editable_regulation(request, page_id)
     document = page.document
     if document is None or not document.pages.filter(number=number).exists():
         raise Http404("halaman tidak ada")
     left, top, width, height, dpi = _box_from(request.GET)
-    key = (
-        "registri-region:"
-        + hashlib.sha256(
-            f"{document.pk}:{document.extracted_sha256}:{number}:{left},{top},{width},{height}@{dpi}".encode()
-        ).hexdigest()
-    )
-    png = cache.get(key)
-    if png is None:
+    page_key = f"{document.pk}:{document.extracted_sha256}:{number}"
+
+    def render() -> bytes:
         with local_path(document.file) as path:
-            png = render_region(path, number, (left, top, width, height), dpi)
-        cache.set(key, png, CACHE_SECONDS)
+            return render_page(path, number)
+
+    png = _cached(
+        f"{page_key}:{left},{top},{width},{height}@{dpi}",
+        lambda: crop_region(_cached(page_key, render), (left, top, width, height), dpi),
+    )
     response = HttpResponse(png, content_type="image/png")
     response["Cache-Control"] = "private, max-age=3600"
     return response

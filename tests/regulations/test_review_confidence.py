@@ -105,8 +105,11 @@ def test_region_image_is_the_cropped_page(scanned_regulation, client, monkeypatc
     def fail(*args, **kwargs):
         raise AssertionError("rendered again")
 
-    monkeypatch.setattr(region_views, "render_region", fail)
+    monkeypatch.setattr(region_views, "render_page", fail)
     assert client.get(url).content == response.content
+    # Another region of the same page is cut from the cached page, not rendered again.
+    other = client.get(url.replace("x=250", "x=260"))
+    assert other.status_code == 200 and other.content != response.content
 
 
 def test_region_image_refuses_bad_boxes_and_pages(scanned_regulation, client):
