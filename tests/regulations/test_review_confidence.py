@@ -133,3 +133,28 @@ def test_region_image_needs_the_right_to_edit(scanned_regulation, client):
     response = client.get(url)
     assert response.status_code in (302, 403)
     assert response.get("Content-Type") != "image/png"
+
+
+def test_extraction_stores_the_ocr_words_of_a_scanned_page(tmp_path):
+    """An OCR'd page keeps Tesseract's words, in reading order, with their confidence, box and dpi."""
+    from django.test import override_settings
+
+    from registry.regulations.extraction.ocr import missing_ocr_tool
+    from registry.regulations.extraction.pipeline import extract_document
+
+    missing = missing_ocr_tool("ind")
+    if missing:
+        pytest.skip(
+            f"OCR tidak lengkap ({missing}): apt-get install tesseract-ocr tesseract-ocr-ind poppler-utils"
+        )
+    document = RegulationDocument(title="scan")
+    document.file.save("scan.pdf", ContentFile(scanned_pdf(tmp_path / "scan.pdf").read_bytes()), save=False)
+    document.save()
+    with override_settings(REGISTRY_OCR_DPI=200, REGISTRY_EXTRACTION_TIMEOUT_SECONDS=60):
+        extract_document(document)
+    page = DocumentPage.objects.get(document=document, number=1)
+    assert page.is_ocr and page.ocr_words["dpi"] == 200
+    texts = [word[0] for word in page.ocr_words["words"]]
+    assert texts[texts.index("NOMOR") + 1 : texts.index("NOMOR") + 4] == ["12", "TAHUN", "2023"]
+    number = page.ocr_words["words"][texts.index("NOMOR") + 1]
+    assert 0 <= number[1] <= 100 and number[2] > 0 and number[3] > 0
