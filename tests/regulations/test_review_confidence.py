@@ -17,7 +17,7 @@ from registry.regulations.proposals import build_proposals
 from tests import factories
 from tests.regulations.test_extraction_samples import scanned_pdf
 from tests.regulations.test_ocr_confidence import words_of
-from tests.regulations.test_review import PAGE_1, setup  # noqa: F401  (the fixture)
+from tests.regulations.test_review import PAGE_1, PAGE_2, setup  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +158,24 @@ def test_extraction_stores_the_ocr_words_of_a_scanned_page(tmp_path):
     assert texts[texts.index("NOMOR") + 1 : texts.index("NOMOR") + 4] == ["12", "TAHUN", "2023"]
     number = page.ocr_words["words"][texts.index("NOMOR") + 1]
     assert 0 <= number[1] <= 100 and number[2] > 0 and number[3] > 0
+
+
+def test_relations_are_listed_least_sure_first(setup, client):  # noqa: F811
+    """Of two revoked regulations, the one whose number word is blurred is listed first."""
+    page = RegulationPage.objects.get(pk=setup["new"].pk)
+    text = PAGE_2.replace(
+        "Pasal 3\n",
+        "Pasal 3\nPeraturan Wali Kota Nomor 12 Tahun 2010 tentang Retribusi dicabut dan dinyatakan tidak berlaku.\n"
+        "Pasal 4\n",
+    )
+    words = {"dpi": 300, "size": [2480, 3508], "words": words_of(text.splitlines(), {"12": 20})}
+    DocumentPage.objects.filter(document=page.document, number=2).update(
+        text=text, is_ocr=True, ocr_words=words
+    )
+    relations = build_proposals(page).relations
+    assert [r.cited.citation.number for r in relations] == ["48", "12"]
+    assert relations[1].cited.confidence.level == "rendah"
+    client.force_login(setup["admin"])
+    body = client.get(f"/admin/regulations/{page.pk}/tinjau/").content.decode()
+    table = body[body.index("Hubungan yang diusulkan") :]
+    assert table.index("12/2010") < table.index("Standar Pelayanan")
