@@ -234,7 +234,7 @@ def document_text(page) -> dict:
             "kind", "label", "heading", "anchor", "text", "parent_id", "page_number"
         )
     )
-    page_texts = list(document.pages.exclude(text="").order_by("number"))
+    page_texts = list(document.pages.exclude(text="").order_by("number").defer("ocr_words"))
     return {"articles": articles, "page_texts": page_texts, "has_ocr": any(p.is_ocr for p in page_texts)}
 
 

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from .choices import Level, RelationKind
+from .confidence import Confidence
+from .field_confidence import FieldConfidences, StoredPage
 from .importers.pdf_reading import sentence_case
 from .models import ImportProposal, RegulationPage, RegulationRelation, RegulationType
 from .parser import parse_regulation
@@ -34,6 +36,7 @@ class FieldProposal:
     label: str
     current: object
     proposed: object
+    confidence: Confidence | None = None
 
     @property
     def differs(self) -> bool:
@@ -41,9 +44,11 @@ class FieldProposal:
 
     @property
     def preselected(self) -> bool:
-        """Ticked on the review page: it differs, and it would not replace a "tentang" someone typed."""
+        """Ticked on the review page: it differs, is not read with low confidence, and would not
+        replace a "tentang" someone typed."""
         typed = self.name in KEEP_TYPED and self.current not in (None, "")
-        return self.differs and not typed
+        low = self.confidence is not None and self.confidence.is_low
+        return self.differs and not typed and not low
 
     def as_text(self, value) -> str:
         if value in (None, ""):
@@ -77,6 +82,7 @@ class CitationProposal:
     citation: Citation
     target: RegulationPage | None
     regulation_type: RegulationType | None
+    confidence: Confidence | None = None
 
     @property
     def key(self) -> str:
@@ -145,7 +151,11 @@ def build_proposals(page: RegulationPage) -> Proposals:
     document = page.document
     if document is None:
         return Proposals(unavailable_reason=_("Peraturan ini belum memiliki berkas PDF."))
-    texts = list(document.pages.order_by("number").values_list("text", flat=True))
+    stored = [
+        StoredPage(*row)
+        for row in document.pages.order_by("number").values_list("number", "text", "ocr_words")
+    ]
+    texts = [page.text for page in stored]
     if not any(text.strip() for text in texts):
         return Proposals(
             unavailable_reason=_("Teks dokumen belum tersedia (status ekstraksi: %(s)s).")
@@ -166,9 +176,11 @@ def build_proposals(page: RegulationPage) -> Proposals:
             relation_sources.append((RelationKind.MELAKSANAKAN, delegation.target, delegation.text))
     resolved = _resolve(cited + [c for _, c, _ in relation_sources])
 
+    confidences = FieldConfidences(parsed, stored)
+
     def proposal(citation):
         target, rtype = resolved.get(citation.key(), (None, None))
-        return CitationProposal(citation, target, rtype)
+        return CitationProposal(citation, target, rtype, confidences.citation(citation))
 
     existing = set(RegulationRelation.objects.filter(source=page).values_list("kind", "target_id"))
     relations = []
@@ -218,8 +230,9 @@ def build_proposals(page: RegulationPage) -> Proposals:
         ),
         ("jumlah_halaman", _("Jumlah halaman"), page.jumlah_halaman, len(texts)),
     ]
+    scores = confidences.fields()
     return Proposals(
-        fields=[FieldProposal(name, label, current, proposed) for name, label, current, proposed in values],
+        fields=[FieldProposal(name, label, now, new, scores.get(name)) for name, label, now, new in values],
         relations=relations,
         citations=[proposal(c) for c in cited],
         warnings=list(parsed.warnings),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
 
+from .confidence import sort_key
 from .extraction.recovery import live_run
 from .import_views import can_import
 from .models import ImportProposal, RegulationPage
@@ -74,9 +75,12 @@ def review(request, page_id):
             "document": document,
             "run": run,
             "runs": runs,
+            # The least sure values first: those are the ones to check against the image.
             "field_rows": [
-                (f, submitted.get(f.name, f.input_value), errors.get(f.name, [])) for f in proposals.fields
+                (f, submitted.get(f.name, f.input_value), errors.get(f.name, []))
+                for f in sorted(proposals.fields, key=lambda f: sort_key(f.confidence))
             ],
+            "relations": sorted(proposals.relations, key=lambda r: sort_key(r.cited.confidence)),
             "general_errors": [e for name, errs in errors.items() if name not in submitted for e in errs],
             "can_publish": can_publish,
             "can_add_national": page.get_parent().permissions_for_user(request.user).can_add_subpage(),

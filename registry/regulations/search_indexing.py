@@ -33,7 +33,7 @@ def _page_passages(page):
     if document is None:
         return
     seen = set()
-    for doc_page in document.pages.order_by("number"):
+    for doc_page in document.pages.order_by("number").defer("ocr_words"):
         if not doc_page.text.strip():
             continue
         # A pasal heading cites only its first page: later ones are usually the Penjelasan.

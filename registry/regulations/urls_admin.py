@@ -2,10 +2,15 @@
 
 from django.urls import path
 
-from . import review_views, upload_views
+from . import region_views, review_views, upload_views
 
 urlpatterns = [
     path("regulations/<int:page_id>/tinjau/", review_views.review, name="regulations_review"),
+    path(
+        "regulations/<int:page_id>/halaman/<int:number>/potongan/",
+        region_views.page_region,
+        name="regulations_page_region",
+    ),
     path(
         "regulations/<int:page_id>/catat-nasional/",
         review_views.create_national,

@@ -13,6 +13,8 @@ import tempfile
 import time
 from functools import lru_cache
 
+from .ocrwords import parse_tsv
+
 
 class OcrError(Exception):
     """Rasterising or recognising one page failed."""
@@ -56,11 +58,28 @@ def _run(command: list[str], timeout: float, env: dict | None = None) -> subproc
     return done
 
 
-def ocr_page(pdf_path: str, number: int, language: str, dpi: int = 300, timeout: float = 120) -> str:
+def _read_output(path: str) -> str:
+    try:
+        with open(path, "rb") as output:
+            return output.read().decode("utf-8", "replace")
+    except OSError as exc:
+        raise OcrError(f"tesseract tidak menghasilkan {os.path.basename(path)}") from exc
+
+
+def ocr_page(
+    pdf_path: str,
+    number: int,
+    language: str,
+    dpi: int = 300,
+    timeout: float = 120,
+    words: dict | None = None,
+) -> str:
     """Rasterise page ``number`` (from 1) at ``dpi`` in greyscale and return Tesseract's text.
 
     Tesseract runs single-threaded (OMP_THREAD_LIMIT=1) because pages are already spread over
-    processes; each step gets the time that is left of ``timeout``.
+    processes; each step gets the time that is left of ``timeout``. The same run writes the ``tsv``
+    output: when ``words`` is a dict, it is filled with the page's words, their confidence and box
+    (see :mod:`.ocrwords`).
     """
     with tempfile.TemporaryDirectory(prefix="registri-ocr-") as workdir:
         prefix = os.path.join(workdir, "page")
@@ -75,6 +94,8 @@ def ocr_page(pdf_path: str, number: int, language: str, dpi: int = 300, timeout:
             raise OcrError(f"pdftoppm tidak menghasilkan gambar untuk halaman {number}")
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
         remaining = timeout - (time.monotonic() - started)
-        done = _run(["tesseract", image, "stdout", "-l", language, "--dpi", str(dpi)], remaining, env)
-    text = done.stdout.decode("utf-8", "replace").replace("\f", "")
+        _run(["tesseract", image, prefix, "-l", language, "--dpi", str(dpi), "txt", "tsv"], remaining, env)
+        text = _read_output(prefix + ".txt").replace("\f", "")
+        if words is not None:
+            words.update(parse_tsv(_read_output(prefix + ".tsv"), dpi))
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")

@@ -251,6 +251,7 @@ def _finish(
                     text=page.text.replace("\x00", ""),
                     is_ocr=page.is_ocr,
                     is_scan=page.is_scan,
+                    ocr_words=page.ocr_words,
                 )
                 for page in outcome.pages
             ),

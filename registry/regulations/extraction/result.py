@@ -45,6 +45,8 @@ class PageText:
     #: Why each of the page's content streams (its contents, a form XObject) that the fast path
     #: left to pdfminer's own parser went there (see ``fastparse``); empty on the usual page.
     fallbacks: tuple[str, ...] = ()
+    #: On an OCR'd page: the words with Tesseract's confidence and box (see ``ocrwords``).
+    ocr_words: dict | None = None
 
     @property
     def has_text(self) -> bool:

@@ -119,11 +119,13 @@ def ocr_worker(conn, path, numbers, language, dpi, page_timeout, memory_bytes) -
     try:
         for number in numbers:
             try:
-                text = ocr_page(path, number, language, dpi=dpi, timeout=page_timeout)
+                words: dict = {}
+                text = ocr_page(path, number, language, dpi=dpi, timeout=page_timeout, words=words)
             except OcrError as exc:
                 conn.send(("ocr_error", number, str(exc)))
                 continue
-            conn.send(("page", PageText(number=number, text=text, is_scan=True, is_ocr=True)))
+            page = PageText(number=number, text=text, is_scan=True, is_ocr=True, ocr_words=words or None)
+            conn.send(("page", page))
         completed = True
     except MemoryError:
         pass

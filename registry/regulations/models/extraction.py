@@ -22,6 +22,15 @@ class DocumentPage(models.Model):
     text = models.TextField(_("teks"), blank=True)
     is_ocr = models.BooleanField(_("teks hasil OCR"), default=False)
     is_scan = models.BooleanField(_("halaman pindaian"), default=False)
+    ocr_words = models.JSONField(
+        _("kata hasil OCR"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Kata-kata yang dikenali Tesseract beserta keyakinan (0–100) dan kotaknya dalam piksel pada "
+            "resolusi (dpi) render; kosong untuk halaman yang teksnya dibaca dari lapisan teks PDF."
+        ),
+    )
 
     class Meta:
         ordering = ["document", "number"]

@@ -105,6 +105,9 @@ class Head:
     amendment_ordinal: int | None = None
     amends: Citation | None = None
     title_line: int | None = None  # index into NormalisedDocument.lines
+    #: How the places that print the number and the year agree with the settled value (see
+    #: ``votes.agreement``): {"number": (agreeing sources, sources with a reading), "year": …}.
+    agreement: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass

@@ -88,6 +88,19 @@ def vote(readings: list[tuple[str, str | None]], tie_break: str) -> str | None:
     return preferred or winners[0]
 
 
+def agreement(
+    readings: list[tuple[str, str | None]], chosen: str | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the sources that read ``chosen``, or it with a digit dropped; all sources that read a value)."""
+    read = tuple(dict.fromkeys(source for source, value in readings if value))
+    if not chosen:
+        return (), read
+    agreeing = (
+        source for source, value in readings if value and (value == chosen or _drops_one_digit(value, chosen))
+    )
+    return tuple(dict.fromkeys(agreeing)), read
+
+
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
@@ -210,10 +223,9 @@ def settle_number_and_year(
     chosen = vote(numbers, tie_break) if head.number else None
     if chosen and (head.number is None or read_digits(head.number) != chosen):
         head.number = chosen
+    head.agreement["number"] = agreement(numbers, read_digits(head.number))
 
-    if head.year:
-        return  # a readable title year stands: signing dates may lawfully fall in the next year
-    title_year = None
+    title_year = str(head.year) if head.year else None
     years = [("title", title_year)]
     years.append(("header", _year(header[1]) if header else None))
     years.append(("gazette", _year(gazette_line[1]) if gazette_line else None))
@@ -223,7 +235,13 @@ def settle_number_and_year(
         years.append(("date", str(when.year) if when else None))
     file_year = str(next(iter(file_years))) if len(file_years) == 1 else None
     years.append(("file", file_year))
+    if head.year:
+        # A readable title year stands (signing dates may lawfully fall in the next year); the
+        # other places only say how far they agree with it.
+        head.agreement["year"] = agreement(years, title_year)
+        return
     has_reading = any(value for _, value in years[:-1])
     chosen_year = vote(years, "file") if has_reading else None
     if chosen_year:
         head.year = int(chosen_year)
+    head.agreement["year"] = agreement(years, chosen_year)
