@@ -13,6 +13,8 @@ import tempfile
 import time
 from functools import lru_cache
 
+from .ocr_image import CleanupError, OcrSettings, prepare_image
+
 
 class OcrError(Exception):
     """Rasterising or recognising one page failed."""
@@ -56,12 +58,22 @@ def _run(command: list[str], timeout: float, env: dict | None = None) -> subproc
     return done
 
 
-def ocr_page(pdf_path: str, number: int, language: str, dpi: int = 300, timeout: float = 120) -> str:
+def ocr_page(
+    pdf_path: str,
+    number: int,
+    language: str,
+    dpi: int = 300,
+    timeout: float = 120,
+    settings: OcrSettings | None = None,
+) -> str:
     """Rasterise page ``number`` (from 1) at ``dpi`` in greyscale and return Tesseract's text.
 
-    Tesseract runs single-threaded (OMP_THREAD_LIMIT=1) because pages are already spread over
-    processes; each step gets the time that is left of ``timeout``.
+    ``settings`` (see ``ocr_image``), when given, replace ``language`` and ``dpi`` and add the image
+    clean-up and Tesseract options. Tesseract runs single-threaded (OMP_THREAD_LIMIT=1) because pages
+    are already spread over processes; each step gets the time that is left of ``timeout``.
     """
+    settings = settings or OcrSettings(language=language, dpi=dpi)
+    dpi = settings.dpi
     with tempfile.TemporaryDirectory(prefix="registri-ocr-") as workdir:
         prefix = os.path.join(workdir, "page")
         started = time.monotonic()
@@ -73,8 +85,14 @@ def ocr_page(pdf_path: str, number: int, language: str, dpi: int = 300, timeout:
         image = prefix + ".png"
         if not os.path.exists(image):
             raise OcrError(f"pdftoppm tidak menghasilkan gambar untuk halaman {number}")
+        # --- image clean-up (ocr_image) ---
+        try:
+            image = prepare_image(image, settings, workdir, timeout - (time.monotonic() - started))
+        except CleanupError as exc:
+            raise OcrError(str(exc)) from exc
+        # --- end of image clean-up ---
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
         remaining = timeout - (time.monotonic() - started)
-        done = _run(["tesseract", image, "stdout", "-l", language, "--dpi", str(dpi)], remaining, env)
+        done = _run(["tesseract", image, "stdout", *settings.tesseract_options()], remaining, env)
     text = done.stdout.decode("utf-8", "replace").replace("\f", "")
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")
