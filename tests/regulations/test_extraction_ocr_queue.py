@@ -104,6 +104,33 @@ def test_pillow_clean_up_stretches_contrast_and_removes_speckle(tmp_path):
         assert result.getpixel((30, 31)) == 0
 
 
+def test_unpaper_deskews_a_tilted_page(tmp_path):
+    """The unpaper step straightens a page whose text lines are tilted by a few degrees."""
+    if not ocr_image.step_available("unpaper"):
+        pytest.skip("unpaper tidak terpasang (apt-get install unpaper)")
+    from PIL import ImageDraw
+
+    image = Image.new("L", (1200, 1600), 255)
+    draw = ImageDraw.Draw(image)
+    for row in range(12):
+        draw.rectangle((150, 200 + row * 100, 1050, 230 + row * 100), fill=0)
+    tilted = image.rotate(4, expand=False, fillcolor=255)
+    source = tmp_path / "page.pgm"
+    tilted.save(source)
+    cleaned = prepare_image(str(source), OcrSettings(cleanup=("unpaper",)), str(tmp_path), 60)
+    assert cleaned != str(source)
+
+    def tilt(picture) -> int:
+        """Vertical spread of the first bar's dark pixels between its left and right ends."""
+        grey = picture.convert("L")
+        left = [y for y in range(grey.height) if grey.getpixel((300, y)) < 128]
+        right = [y for y in range(grey.height) if grey.getpixel((900, y)) < 128]
+        return abs(left[0] - right[0])
+
+    with Image.open(cleaned) as result:
+        assert tilt(tilted) > 30 and tilt(result) < 10
+
+
 class _Pipe:
     def __init__(self):
         self.messages = []
@@ -159,6 +186,7 @@ def test_runner_delivers_the_title_page_first_then_each_page(tmp_path):
         "psm": None,
         "cleanup": [],
         "config": [],
+        "image_format": "pgm",
     }
 
 
@@ -222,7 +250,7 @@ def test_proposal_and_search_see_the_title_page_before_the_last_page(tmp_path):
     assert "NOMOR 12 TAHUN 2023" in texts[1] and not texts[3].strip()
     assert proposed["nomor"] == "12" and proposed["tahun"] == 2023
     assert any("NOMOR 12 TAHUN 2023" in body for body in bodies)
-    recorded = {"language": "ind", "dpi": 150, "psm": 3, "cleanup": [], "config": []}
+    recorded = {"language": "ind", "dpi": 150, "psm": 3, "cleanup": [], "config": [], "image_format": "pgm"}
     assert settings_sent == [recorded]
     entry = PageLogEntry.objects.get(page=regulation, action=EXTRACTION_RUN)
     assert entry.data["ocr_settings"] == recorded

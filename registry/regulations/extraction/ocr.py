@@ -77,12 +77,14 @@ def ocr_page(
     with tempfile.TemporaryDirectory(prefix="registri-ocr-") as workdir:
         prefix = os.path.join(workdir, "page")
         started = time.monotonic()
+        # Uncompressed PGM by default: encoding a 300 dpi page as PNG took longer than recognising it.
+        png = ["-png"] if settings.image_format == "png" else []
         _run(
-            ["pdftoppm", "-r", str(dpi), "-f", str(number), "-l", str(number), "-gray", "-png"]
+            ["pdftoppm", "-r", str(dpi), "-f", str(number), "-l", str(number), "-gray", *png]
             + ["-singlefile", pdf_path, prefix],
             timeout,
         )
-        image = prefix + ".png"
+        image = prefix + (".png" if png else ".pgm")
         if not os.path.exists(image):
             raise OcrError(f"pdftoppm tidak menghasilkan gambar untuk halaman {number}")
         # --- image clean-up (ocr_image) ---

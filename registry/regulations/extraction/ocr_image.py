@@ -38,6 +38,8 @@ class OcrSettings:
     cleanup: tuple[str, ...] = ()
     #: Tesseract ``-c name=value`` variables.
     config: tuple[str, ...] = ()
+    #: The rendered page's format: "pgm" (uncompressed, fast) or "png" (the earlier path's).
+    image_format: str = "pgm"
 
     def tesseract_options(self) -> list[str]:
         """The arguments after ``tesseract IMAGE OUTPUT``."""
@@ -51,7 +53,7 @@ class OcrSettings:
     def usable(self) -> OcrSettings:
         """These settings without the clean-up steps this machine cannot run (unpaper missing)."""
         steps = tuple(step for step in CLEANUP_STEPS if step in self.cleanup and step_available(step))
-        return OcrSettings(self.language, self.dpi, self.psm, steps, tuple(self.config))
+        return OcrSettings(self.language, self.dpi, self.psm, steps, tuple(self.config), self.image_format)
 
     def as_dict(self) -> dict:
         """A JSON-friendly description, for the extraction record."""
@@ -69,7 +71,7 @@ def step_available(step: str) -> bool:
 
 
 def prepare_image(image: str, settings: OcrSettings, workdir: str, timeout: float) -> str:
-    """Apply the clean-up steps of ``settings`` to the greyscale PNG ``image``; returns the image to OCR.
+    """Apply the clean-up steps of ``settings`` to the greyscale ``image``; returns the image to OCR.
 
     Without clean-up steps the rendered image is returned unchanged. Raises ``CleanupError`` when
     ``unpaper`` fails or runs out of time.
@@ -91,7 +93,7 @@ def prepare_image(image: str, settings: OcrSettings, workdir: str, timeout: floa
         picture = ImageOps.autocontrast(picture, cutoff=1)
     if "median" in pillow_steps:
         picture = picture.filter(ImageFilter.MedianFilter(3))
-    cleaned = os.path.join(workdir, "cleaned.png")
+    cleaned = os.path.join(workdir, "cleaned.pgm")
     picture.save(cleaned)
     return cleaned
 
@@ -100,10 +102,12 @@ def _unpaper(image: str, workdir: str, timeout: float) -> str:
     """Deskew the page and remove its dark borders and speckle with ``unpaper`` (PNM in and out)."""
     from PIL import Image
 
-    source = os.path.join(workdir, "unpaper-in.pgm")
+    source = image
     target = os.path.join(workdir, "unpaper-out.pgm")
-    with Image.open(image) as opened:
-        opened.convert("L").save(source)
+    if not image.endswith(".pgm"):
+        source = os.path.join(workdir, "unpaper-in.pgm")
+        with Image.open(image) as opened:
+            opened.convert("L").save(source)
     try:
         done = subprocess.run(
             ["unpaper", "--overwrite", "--quiet", source, target],

@@ -54,6 +54,8 @@ class ExtractionOptions:
     ocr_psm: int | None = None
     ocr_cleanup: tuple[str, ...] = ()
     ocr_config: tuple[str, ...] = ()
+    #: How pdftoppm hands the page to Tesseract: "pgm" (uncompressed) or "png" (the earlier path).
+    ocr_image_format: str = "pgm"
     #: True: the children take scanned pages from one shared queue in page order (the title page
     #: first) and ``on_pages`` receives them as they finish. False: the earlier path (each child gets
     #: every n-th page up front, pages only in the final result), kept as the benchmark's baseline.
@@ -169,6 +171,7 @@ def ocr_settings(options: ExtractionOptions) -> OcrSettings:
         psm=options.ocr_psm,
         cleanup=tuple(options.ocr_cleanup),
         config=tuple(options.ocr_config),
+        image_format=options.ocr_image_format,
     ).usable()
 
 
