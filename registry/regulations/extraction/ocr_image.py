@@ -8,7 +8,7 @@ actually used (clean-up steps whose tool is missing are dropped) are recorded wi
 
 Clean-up steps only call maintained tools: Debian's ``unpaper`` (deskew, border and noise removal)
 and Pillow's ``ImageOps``/``ImageFilter``. The defaults were chosen by measurement on the corpus's
-scanned files (``bench/extract_accuracy``; the figures are in docs/operations.md).
+scanned files (``bench/extract_accuracy``; the figures are in docs/architecture.md).
 """
 
 from __future__ import annotations
