@@ -255,3 +255,22 @@ def test_proposal_and_search_see_the_title_page_before_the_last_page(tmp_path):
     entry = PageLogEntry.objects.get(page=regulation, action=EXTRACTION_RUN)
     assert entry.data["ocr_settings"] == recorded
     assert entry.message.endswith(" · OCR: 150 dpi, psm 3, tanpa pembersihan, tanpa opsi tambahan")
+
+
+def test_inspect_pdf_reports_the_ocr_settings(tmp_path):
+    """An editor's dry run (inspect_pdf) says with which settings the scanned pages were read."""
+    missing = _ocr_missing()
+    if missing:
+        pytest.skip(missing)
+    import json
+
+    from django.core.management import call_command
+
+    path = scanned_pages_pdf(tmp_path / "scan.pdf", [TITLE_PAGE])
+    out = io.StringIO()
+    with override_settings(REGISTRY_OCR_DPI=150, REGISTRY_OCR_CONFIG=("preserve_interword_spaces=1",)):
+        call_command("inspect_pdf", str(path), stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["pages_ocr"] == 1
+    assert report["ocr_settings"]["dpi"] == 150
+    assert report["ocr_settings"]["config"] == ["preserve_interword_spaces=1"]
