@@ -7,8 +7,11 @@ and reads page texts from pipes until every child is done or the deadline passes
 the children's process groups. A hostile PDF can therefore cost at most ``timeout_seconds`` and
 ``memory_mb`` per child, and never the caller's life.
 
-The child processes themselves are managed by ``children``. The result says whether the pages were read on the fast path and how many content streams it left
-to pdfminer's own parser; those fallbacks are logged (INFO) with their reasons.
+Scanned pages are OCR'd afterwards by children that take them from one shared queue in page order
+(the title page first), and each finished page is handed to ``ExtractionOptions.on_pages`` at once.
+The child processes themselves are managed by ``children``. The result says whether the pages were
+read on the fast path and how many content streams it left to pdfminer's own parser; those
+fallbacks are logged (INFO) with their reasons.
 """
 
 from __future__ import annotations
