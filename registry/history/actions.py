@@ -119,7 +119,21 @@ class ExtractionRunFormatter(LogFormatter):
         }
         if data.get("reason"):
             text += f" ({data['reason']})"
+        if data.get("ocr_settings"):
+            text += " · " + ocr_settings_text(data["ocr_settings"])
         return text
+
+
+def ocr_settings_text(settings: dict) -> str:
+    """The OCR settings of an extraction run in one line, e.g. "OCR: 300 dpi, psm otomatis, …"."""
+    cleanup = ", ".join(settings.get("cleanup") or []) or _("tanpa pembersihan")
+    options = ", ".join(settings.get("config") or []) or _("tanpa opsi tambahan")
+    return _("OCR: %(dpi)s dpi, psm %(psm)s, %(cleanup)s, %(options)s") % {
+        "dpi": settings.get("dpi", "?"),
+        "psm": settings.get("psm") or _("otomatis"),
+        "cleanup": cleanup,
+        "options": options,
+    }
 
 
 class NotificationsSentFormatter(LogFormatter):

@@ -154,6 +154,9 @@ def _log_extraction(sender, instance, run, **kwargs):
         "status_label": str(run.get_status_display()),
         "reason": run.reason[:300],
     }
+    if kwargs.get("ocr_settings"):
+        # How the scanned pages were rendered, cleaned up and recognised (ocr_image.OcrSettings).
+        data["ocr_settings"] = kwargs["ocr_settings"]
     for page in RegulationPage.objects.filter(document=instance):
         log(instance=page, action=actions.EXTRACTION_RUN, user=run.requested_by, data=data)
 

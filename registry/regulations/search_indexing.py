@@ -14,7 +14,7 @@ from search.citations import pasal_headings, regulation_keys
 from search.documents import KIND_PASSAGE, KIND_REGULATION, SearchDocument
 from search.registry import DocumentSource
 
-from .signals import document_extracted, statuses_changed
+from .signals import document_extracted, document_pages_stored, statuses_changed
 
 #: Regulations are ranked above their own passages when both match equally.
 REGULATION_BOOST = 1.5
@@ -138,3 +138,4 @@ def register(registry):
     connect_page_source(source, RegulationPage)
     source.connect(statuses_changed, sender=RegulationPage, pks=lambda page_ids=(), **kw: page_ids)
     source.connect(document_extracted, sender=RegulationDocument, pks=_regulations_using)
+    source.connect(document_pages_stored, sender=RegulationDocument, pks=_regulations_using)

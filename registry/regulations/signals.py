@@ -9,6 +9,10 @@ statuses_changed = Signal()
 #: ``run`` its ExtractionRun. Page texts and the article tree are stored by then.
 document_extracted = Signal()
 
+#: Sent while an extraction runs, after a batch of page texts was stored (the text layer before OCR,
+#: then OCR'd pages as they finish); ``instance`` is the document, ``numbers`` the pages stored.
+document_pages_stored = Signal()
+
 #: Sent after stored citations, delegations or amended Pasal changed (an extraction, a publication);
 #: ``page_ids`` lists the regulations whose delegations or amended Pasal are concerned.
 references_changed = Signal()

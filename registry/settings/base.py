@@ -358,6 +358,12 @@ REGISTRY_OCR_LANGUAGE = os.environ.get("OCR_LANGUAGE", "ind")
 REGISTRY_OCR_DPI = int(os.environ.get("OCR_DPI", "300"))
 REGISTRY_OCR_TIMEOUT_SECONDS = int(os.environ.get("OCR_TIMEOUT_SECONDS", "900"))
 REGISTRY_OCR_PAGE_TIMEOUT_SECONDS = int(os.environ.get("OCR_PAGE_TIMEOUT_SECONDS", "180"))
+# The page image and Tesseract options (extraction/ocr_image.py): --psm (empty: Tesseract's automatic
+# segmentation), clean-up steps ("unpaper", "autocontrast", "median"; a missing unpaper is skipped) and
+# -c variables, comma-separated. The defaults won on the corpus's scans (figures: docs/architecture.md).
+REGISTRY_OCR_PSM = int(os.environ["OCR_PSM"]) if os.environ.get("OCR_PSM", "").strip() else None
+REGISTRY_OCR_CLEANUP = tuple(s.strip() for s in os.environ.get("OCR_CLEANUP", "").split(",") if s.strip())
+REGISTRY_OCR_CONFIG = tuple(s.strip() for s in os.environ.get("OCR_CONFIG", "").split(",") if s.strip())
 # Recovery: a running extraction beats (ExtractionRun.heartbeat_at, with pages done) every HEARTBEAT
 # seconds. A run silent for STALE seconds, or still running past its lease (the text and OCR time
 # limits above plus STALE), is recorded as failed by `manage.py sweep_extractions` and whenever the

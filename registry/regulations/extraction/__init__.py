@@ -8,7 +8,8 @@ The modules directly in this package import nothing from Django and can run anyw
 * ``fastparse`` — a faster reader of content streams for pdfminer's interpreter (same tokens);
 * ``lines`` — the light path's device: glyph boxes straight to visual lines, no layout objects;
 * ``ocr`` — Tesseract and pdftoppm for scanned pages;
-* ``worker`` and ``runner`` — child processes with a deadline and a memory cap.
+* ``ocr_image`` — the OCR settings and the page image's clean-up;
+* ``worker``, ``children`` and ``runner`` — child processes with a deadline and a memory cap.
 
 ``pipeline`` and ``reasons`` are the Django side: they store the result on a ``RegulationDocument``
 and turn reason codes into Indonesian sentences. Import them by their module path.

@@ -13,6 +13,7 @@ import tempfile
 import time
 from functools import lru_cache
 
+from .ocr_image import CleanupError, OcrSettings, prepare_image
 from .ocrwords import parse_tsv
 
 
@@ -72,30 +73,43 @@ def ocr_page(
     language: str,
     dpi: int = 300,
     timeout: float = 120,
+    settings: OcrSettings | None = None,
     words: dict | None = None,
 ) -> str:
     """Rasterise page ``number`` (from 1) at ``dpi`` in greyscale and return Tesseract's text.
 
-    Tesseract runs single-threaded (OMP_THREAD_LIMIT=1) because pages are already spread over
-    processes; each step gets the time that is left of ``timeout``. The same run writes the ``tsv``
-    output: when ``words`` is a dict, it is filled with the page's words, their confidence and box
-    (see :mod:`.ocrwords`).
+    ``settings`` (see ``ocr_image``), when given, replace ``language`` and ``dpi`` and add the image
+    clean-up and Tesseract options. Tesseract runs single-threaded (OMP_THREAD_LIMIT=1) because pages
+    are already spread over processes; each step gets the time that is left of ``timeout``. The same
+    run writes the ``tsv`` output: when ``words`` is a dict, it is filled with the page's words, their
+    confidence and box (see :mod:`.ocrwords`), in the pixels of the rendered page.
     """
+    settings = settings or OcrSettings(language=language, dpi=dpi)
+    dpi = settings.dpi
     with tempfile.TemporaryDirectory(prefix="registri-ocr-") as workdir:
         prefix = os.path.join(workdir, "page")
         started = time.monotonic()
+        # Uncompressed PGM by default: encoding a 300 dpi page as PNG took longer than recognising it.
+        png = ["-png"] if settings.image_format == "png" else []
         _run(
-            ["pdftoppm", "-r", str(dpi), "-f", str(number), "-l", str(number), "-gray", "-png"]
+            ["pdftoppm", "-r", str(dpi), "-f", str(number), "-l", str(number), "-gray", *png]
             + ["-singlefile", pdf_path, prefix],
             timeout,
         )
-        image = prefix + ".png"
+        image = prefix + (".png" if png else ".pgm")
         if not os.path.exists(image):
             raise OcrError(f"pdftoppm tidak menghasilkan gambar untuk halaman {number}")
+        # --- image clean-up (ocr_image) ---
+        try:
+            image = prepare_image(image, settings, workdir, timeout - (time.monotonic() - started))
+        except CleanupError as exc:
+            raise OcrError(str(exc)) from exc
+        # --- end of image clean-up ---
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
         remaining = timeout - (time.monotonic() - started)
-        _run(["tesseract", image, prefix, "-l", language, "--dpi", str(dpi), "txt", "tsv"], remaining, env)
-        text = _read_output(prefix + ".txt").replace("\f", "")
+        output = prefix + "-ocr"
+        _run(["tesseract", image, output, *settings.tesseract_options(), "txt", "tsv"], remaining, env)
+        text = _read_output(output + ".txt").replace("\f", "")
         if words is not None:
-            words.update(parse_tsv(_read_output(prefix + ".tsv"), dpi))
+            words.update(parse_tsv(_read_output(output + ".tsv"), dpi))
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")

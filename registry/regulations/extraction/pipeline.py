@@ -29,11 +29,11 @@ from ..choices import ExtractionStatus
 from ..models import DocumentPage, ExtractionRun, RegulationDocument
 from ..parser import parse_regulation
 from ..references import store_references
-from ..signals import document_extracted
+from ..signals import document_extracted, document_pages_stored
 from ..structure import store_structure
 from . import reasons
 from .recovery import heartbeat_seconds, recover_document, stale_seconds
-from .result import ExtractionResult
+from .result import ExtractionResult, PageText
 from .runner import ExtractionOptions, extract_pdf
 from .sniff import sha256_of_path
 
@@ -61,6 +61,9 @@ def extraction_options(**overrides) -> ExtractionOptions:
         ocr_dpi=getattr(settings, "REGISTRY_OCR_DPI", 300),
         ocr_timeout_seconds=getattr(settings, "REGISTRY_OCR_TIMEOUT_SECONDS", 900),
         ocr_page_timeout_seconds=getattr(settings, "REGISTRY_OCR_PAGE_TIMEOUT_SECONDS", 180),
+        ocr_psm=getattr(settings, "REGISTRY_OCR_PSM", None),
+        ocr_cleanup=tuple(getattr(settings, "REGISTRY_OCR_CLEANUP", ())),
+        ocr_config=tuple(getattr(settings, "REGISTRY_OCR_CONFIG", ())),
     )
     for name, value in overrides.items():
         setattr(options, name, value)
@@ -121,7 +124,10 @@ def extract_document(
             return None
         run = _start_run(document, sha256, requested_by, options)
         beating = dataclasses.replace(
-            options, progress=_Heartbeat(run.pk, heartbeat_seconds()), progress_seconds=heartbeat_seconds()
+            options,
+            progress=_Heartbeat(run.pk, heartbeat_seconds()),
+            progress_seconds=heartbeat_seconds(),
+            on_pages=PageStore(document, run.pk, heartbeat_seconds()),
         )
         try:
             outcome = extract_pdf(path, beating)
@@ -133,7 +139,13 @@ def extract_document(
         return run
     if outcome.status == ExtractionStatus.DONE:
         _store_structure(document)
-    document_extracted.send(sender=RegulationDocument, instance=document, run=run)
+    if outcome.ocr_settings:
+        logger.info(
+            "Extraction run %s OCR'd %s page(s) with %s", run.pk, outcome.pages_ocr, outcome.ocr_settings
+        )
+    document_extracted.send(
+        sender=RegulationDocument, instance=document, run=run, ocr_settings=outcome.ocr_settings
+    )
     return run
 
 
@@ -213,6 +225,80 @@ class _Heartbeat:
         self.written, self.last = time.monotonic(), (phase, done, total)
 
 
+#: Pages up to this number carry the title block, the considerations and the legal bases: the
+#: metadata proposal needs them, so they are stored as soon as they are read.
+PROPOSAL_PAGES = 2
+
+
+class PageStore:
+    """The runner's ``on_pages`` callback: stores page texts while the extraction runs.
+
+    The first call (the text layer, before OCR) replaces the document's pages; later calls store OCR'd
+    pages, at once for the first ``PROPOSAL_PAGES`` (so the review page can propose the metadata
+    before the rest is read), otherwise at most once per ``interval`` seconds. Each stored batch is
+    announced with ``document_pages_stored`` (the search index picks up the text). Nothing is written
+    once the run is no longer running; ``_finish`` stores the complete outcome in any case.
+    """
+
+    def __init__(self, document: RegulationDocument, run_pk: int, interval: float):
+        self.document = document
+        self.run_pk = run_pk
+        self.interval = interval
+        self.pending: dict[int, PageText] = {}
+        self.replace_all = True
+        self.flushed = time.monotonic()
+        self.batches = 0
+
+    def __call__(self, pages: list[PageText]) -> None:
+        for page in pages:
+            self.pending[page.number] = page
+        urgent = self.replace_all or any(number <= PROPOSAL_PAGES for number in self.pending)
+        if urgent or time.monotonic() - self.flushed >= self.interval:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending pages now (in one transaction, only while the run is running)."""
+        if not self.pending:
+            return
+        pages = [self.pending[number] for number in sorted(self.pending)]
+        self.pending = {}
+        self.flushed = time.monotonic()
+        try:
+            with transaction.atomic():
+                alive = ExtractionRun.objects.filter(pk=self.run_pk, status=ExtractionStatus.RUNNING).update(
+                    heartbeat_at=timezone.now()
+                )
+                if not alive:
+                    return
+                stored = DocumentPage.objects.filter(document=self.document)
+                if not self.replace_all:
+                    stored = stored.filter(number__in=[page.number for page in pages])
+                stored.delete()
+                DocumentPage.objects.bulk_create(
+                    (_page_row(self.document, page) for page in pages), batch_size=500
+                )
+        except Exception:
+            logger.warning("Storing pages of extraction run %s failed", self.run_pk, exc_info=True)
+            return
+        self.replace_all = False
+        self.batches += 1
+        document_pages_stored.send(
+            sender=RegulationDocument, instance=self.document, numbers=[page.number for page in pages]
+        )
+
+
+def _page_row(document: RegulationDocument, page: PageText) -> DocumentPage:
+    """The row of one page, with the same fields as ``_finish`` stores."""
+    return DocumentPage(
+        document=document,
+        number=page.number,
+        text=page.text.replace("\x00", ""),
+        is_ocr=page.is_ocr,
+        is_scan=page.is_scan,
+        ocr_words=page.ocr_words,
+    )
+
+
 def _finish(
     document: RegulationDocument, run: ExtractionRun, outcome: ExtractionResult, started: float
 ) -> bool:
@@ -244,17 +330,7 @@ def _finish(
             return False
         DocumentPage.objects.filter(document=document).delete()
         DocumentPage.objects.bulk_create(
-            (
-                DocumentPage(
-                    document=document,
-                    number=page.number,
-                    text=page.text.replace("\x00", ""),
-                    is_ocr=page.is_ocr,
-                    is_scan=page.is_scan,
-                    ocr_words=page.ocr_words,
-                )
-                for page in outcome.pages
-            ),
+            (_page_row(document, page) for page in outcome.pages),
             batch_size=500,
         )
         fields = {

@@ -74,6 +74,8 @@ class ExtractionResult:
     #: how many content streams it left to pdfminer's own parser.
     fast_path: bool | None = None
     fast_path_fallbacks: int = 0
+    #: The OCR settings used (``ocr_image.OcrSettings.as_dict()``); empty when nothing was OCR'd.
+    ocr_settings: dict = field(default_factory=dict)
 
     @property
     def pages_with_text(self) -> int:

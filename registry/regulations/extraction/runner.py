@@ -7,40 +7,32 @@ and reads page texts from pipes until every child is done or the deadline passes
 the children's process groups. A hostile PDF can therefore cost at most ``timeout_seconds`` and
 ``memory_mb`` per child, and never the caller's life.
 
-The result says whether the pages were read on the fast path and how many content streams it left
-to pdfminer's own parser; those fallbacks are logged (INFO) with their reasons.
+Scanned pages are OCR'd afterwards by children that take them from one shared queue in page order
+(the title page first), and each finished page is handed to ``ExtractionOptions.on_pages`` at once.
+The child processes themselves are managed by ``children``. The result says whether the pages were
+read on the fast path and how many content streams it left to pdfminer's own parser; those
+fallbacks are logged (INFO) with their reasons.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import multiprocessing
 import os
 import signal
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
 
 from . import result, worker
+from .children import ChildReport, get_context, run_children
 from .ocr import missing_ocr_tool
+from .ocr_image import OcrSettings
 from .result import ExtractionResult, PageText
 from .sniff import HEADER_WINDOW, sniff_bytes
 from .textlayer import use_fast_path
 
 logger = logging.getLogger(__name__)
-
-_context = None
-
-#: Worse errors first: when children disagree, the first of these found is reported.
-_ERROR_PRIORITY = [
-    result.ENCRYPTED,
-    result.ENCRYPTION_UNSUPPORTED,
-    result.MEMORY,
-    result.DAMAGED,
-]
 
 
 @dataclass
@@ -60,135 +52,26 @@ class ExtractionOptions:
     ocr_dpi: int = 300
     ocr_timeout_seconds: float = 900
     ocr_page_timeout_seconds: float = 180
+    #: Tesseract's page segmentation mode (None: its default), the image clean-up steps and ``-c``
+    #: variables (see ``ocr_image``; settings ``REGISTRY_OCR_PSM``, ``_CLEANUP``, ``_CONFIG``).
+    ocr_psm: int | None = None
+    ocr_cleanup: tuple[str, ...] = ()
+    ocr_config: tuple[str, ...] = ()
+    #: How pdftoppm hands the page to Tesseract: "pgm" (uncompressed) or "png" (the earlier path).
+    ocr_image_format: str = "pgm"
+    #: True: the children take scanned pages from one shared queue in page order (the title page
+    #: first) and ``on_pages`` receives them as they finish. False: the earlier path (each child gets
+    #: every n-th page up front, pages only in the final result), kept as the benchmark's baseline.
+    ocr_queue: bool = True
+    #: Called in the parent as ``on_pages(pages)``: once with the text-layer pages when OCR is about
+    #: to start (scanned pages still empty), then with each batch of newly OCR'd pages. Like
+    #: ``progress``, it must be quick and never raise.
+    on_pages: Callable[[list[PageText]], None] | None = None
     #: Called as ``progress(phase, pages_done, pages_total)`` ("text" or "ocr"; total 0 while unknown)
     #: after every message from the children and at least every ``progress_seconds`` while waiting,
     #: so the caller can record a heartbeat. It runs in the parent; it must be quick and never raise.
     progress: Callable[[str, int, int], None] | None = None
     progress_seconds: float = 5.0
-
-
-def get_context():
-    """The fork-server multiprocessing context, with the worker module (and pdfminer) preloaded."""
-    global _context
-    if _context is None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([worker.__name__])
-        _context = context
-    return _context
-
-
-@dataclass
-class ChildReport:
-    """What a group of children sent, and how they ended."""
-
-    pages: dict[int, PageText] = field(default_factory=dict)
-    page_count: int = 0
-    errors: list[tuple[str, str]] = field(default_factory=list)
-    ocr_errors: dict[int, str] = field(default_factory=dict)
-    timed_out: bool = False
-    crashes: list[int] = field(default_factory=list)
-    incomplete: int = 0
-    cpu_seconds: float = 0.0
-    peak_rss_kb: list[int] = field(default_factory=list)
-
-    def first_error(self) -> tuple[str, str] | None:
-        """The most telling error reported by any child."""
-        for code in _ERROR_PRIORITY:
-            for found, detail in self.errors:
-                if found == code:
-                    return found, detail
-        return self.errors[0] if self.errors else None
-
-
-def _kill_group(process) -> None:
-    """Kill a child and everything it started (it leads its own process group)."""
-    if process.pid is None:
-        return
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, signal.SIGKILL)
-    if process.is_alive():
-        process.kill()
-
-
-def run_children(
-    target,
-    arg_lists: list[tuple],
-    deadline: float,
-    on_progress: Callable[[ChildReport], None] | None = None,
-    tick_seconds: float | None = None,
-) -> ChildReport:
-    """Start one child per argument tuple and collect their messages until done or ``deadline``.
-
-    ``on_progress(report)`` is called after each round of messages, and every ``tick_seconds`` when
-    the children are silent.
-    """
-    context = get_context()
-    report = ChildReport()
-    children = []
-    for args in arg_lists:
-        reader, writer = context.Pipe(duplex=False)
-        process = context.Process(target=target, args=(writer, *args), daemon=True)
-        process.start()
-        writer.close()
-        children.append((process, reader))
-    finished: set = set()
-    answered: set = set()
-    readers = {reader: process for process, reader in children}
-    while readers:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            report.timed_out = True
-            break
-        if on_progress is not None and tick_seconds:
-            remaining = min(remaining, tick_seconds)
-        for reader in wait(list(readers), timeout=remaining):
-            try:
-                message = reader.recv()
-            except Exception:  # EOF: the child is gone (or sent something unreadable)
-                readers.pop(reader).join(timeout=5)
-                reader.close()
-                continue
-            _record(report, message, readers[reader], finished, answered)
-        if on_progress is not None:
-            on_progress(report)
-    for process, reader in children:
-        if process.is_alive() and (report.timed_out or process not in finished):
-            _kill_group(process)
-        process.join(timeout=5)
-        if process.is_alive():
-            process.kill()
-            process.join()
-        if report.timed_out:
-            pass
-        elif process not in finished:
-            report.crashes.append(process.exitcode if process.exitcode is not None else 0)
-        elif process not in answered:
-            # Alive to the end but unable to send its result: only a full address space does that.
-            report.incomplete += 1
-        reader.close()
-        process.close()
-    return report
-
-
-def _record(report: ChildReport, message, process, finished: set, answered: set) -> None:
-    if not isinstance(message, tuple) or not message:
-        return
-    kind = message[0]
-    if kind == "page":
-        page = message[1]
-        report.pages[page.number] = page
-    elif kind == "count":
-        report.page_count = max(report.page_count, message[1])
-    elif kind == "error":
-        report.errors.append((message[1], message[2]))
-    elif kind == "ocr_error":
-        report.ocr_errors[message[1]] = message[2]
-    elif kind == "done":
-        report.peak_rss_kb.append(message[1])
-        report.cpu_seconds += message[3]
-        finished.add(process)
-        if message[2]:
-            answered.add(process)
 
 
 def _split(items: list, parts: int) -> list[list]:
@@ -283,6 +166,18 @@ def _count_fallbacks(path: str, pages: list[PageText]) -> int:
     return total
 
 
+def ocr_settings(options: ExtractionOptions) -> OcrSettings:
+    """The OCR settings named by ``options``, without clean-up steps this machine cannot run."""
+    return OcrSettings(
+        language=options.ocr_language,
+        dpi=options.ocr_dpi,
+        psm=options.ocr_psm,
+        cleanup=tuple(options.ocr_cleanup),
+        config=tuple(options.ocr_config),
+        image_format=options.ocr_image_format,
+    ).usable()
+
+
 def _ocr_phase(path: str, options: ExtractionOptions, outcome: ExtractionResult) -> None:
     """OCR the scanned pages in place, or say why they could not be read."""
     scanned = [page.number for page in outcome.pages if page.is_scan and not page.is_ocr]
@@ -296,18 +191,30 @@ def _ocr_phase(path: str, options: ExtractionOptions, outcome: ExtractionResult)
         _fail(outcome, result.NEEDS_OCR, result.OCR_MISSING, **params)
         return
     memory = options.memory_mb * 1024 * 1024 if options.memory_mb else None
-    hands = _split(scanned, options.workers)
-    args = [
-        (path, hand, options.ocr_language, options.ocr_dpi, options.ocr_page_timeout_seconds, memory)
-        for hand in hands
-    ]
+    settings = ocr_settings(options)
+    outcome.ocr_settings = settings.as_dict()
+    by_number = {page.number: page for page in outcome.pages}
+    if options.ocr_queue:
+        # Page order: the title page first, so the metadata can be proposed before the rest is read.
+        numbers = sorted(scanned)
+        next_index = get_context().Value("i", 0)
+        workers = max(1, min(options.workers, len(numbers)))
+        target = worker.ocr_queue_worker
+        args = [(path, numbers, next_index, settings, options.ocr_page_timeout_seconds, memory)] * workers
+        if options.on_pages is not None:
+            options.on_pages(list(outcome.pages))
+    else:
+        target = worker.ocr_worker
+        args = [
+            (path, hand, settings.language, settings.dpi, options.ocr_page_timeout_seconds, memory, settings)
+            for hand in _split(scanned, options.workers)
+        ]
     report = run_children(
-        worker.ocr_worker,
+        target,
         args,
         time.monotonic() + options.ocr_timeout_seconds,
-        *_progress(options, "ocr", lambda report: len(scanned)),
+        *_ocr_progress(options, len(scanned), by_number),
     )
-    by_number = {page.number: page for page in outcome.pages}
     for number, page in report.pages.items():
         page.image_coverage = by_number[number].image_coverage
         by_number[number] = page
@@ -326,6 +233,28 @@ def _ocr_phase(path: str, options: ExtractionOptions, outcome: ExtractionResult)
     elif unread:
         detail = next(iter(report.ocr_errors.values()), "") or _exit_detail(next(iter(report.crashes), 0))
         _fail(outcome, result.NEEDS_OCR, result.OCR_FAILED, count=len(unread), detail=detail)
+
+
+def _ocr_progress(options: ExtractionOptions, total: int, by_number: dict[int, PageText]) -> tuple:
+    """``run_children``'s progress arguments for the OCR phase: the heartbeat, and (on the queue
+    path) each newly OCR'd page handed to ``options.on_pages`` once."""
+    beat, _tick = _progress(options, "ocr", lambda report: total)
+    deliver = options.on_pages if options.ocr_queue else None
+    if beat is None and deliver is None:
+        return (None, None)
+    delivered: set[int] = set()
+
+    def report_progress(report: ChildReport) -> None:
+        if beat is not None:
+            beat(report)
+        fresh = [report.pages[number] for number in sorted(report.pages) if number not in delivered]
+        if deliver is not None and fresh:
+            for page in fresh:
+                page.image_coverage = by_number[page.number].image_coverage
+            delivered.update(page.number for page in fresh)
+            deliver(fresh)
+
+    return (report_progress, options.progress_seconds)
 
 
 def _progress(options: ExtractionOptions, phase: str, total) -> tuple:

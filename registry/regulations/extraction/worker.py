@@ -112,22 +112,52 @@ def text_worker(conn, path, index, count, laparams, memory_bytes, fast_path=True
     conn.close()
 
 
-def ocr_worker(conn, path, numbers, language, dpi, page_timeout, memory_bytes) -> None:
-    """Recognise the scanned pages ``numbers`` one after another."""
+def ocr_worker(conn, path, numbers, language, dpi, page_timeout, memory_bytes, settings=None) -> None:
+    """Recognise the scanned pages ``numbers`` one after another (the round-robin path)."""
     _start(memory_bytes)
     completed = False
     try:
         for number in numbers:
-            try:
-                words: dict = {}
-                text = ocr_page(path, number, language, dpi=dpi, timeout=page_timeout, words=words)
-            except OcrError as exc:
-                conn.send(("ocr_error", number, str(exc)))
-                continue
-            page = PageText(number=number, text=text, is_scan=True, is_ocr=True, ocr_words=words or None)
-            conn.send(("page", page))
+            _ocr_one(conn, path, number, language, dpi, page_timeout, settings)
         completed = True
     except MemoryError:
         pass
     _send(conn, ("done", peak_rss_kb(), completed, cpu_seconds()))
     conn.close()
+
+
+def ocr_queue_worker(conn, path, numbers, next_index, settings, page_timeout, memory_bytes) -> None:
+    """Recognise scanned pages taken one at a time from the shared queue ``numbers``.
+
+    ``next_index`` is a shared integer (``multiprocessing.Value``): every child takes the next page
+    under its lock, so the pages are started in the order given (the title page first) by whichever
+    child is free, and a slow page holds up only the child reading it.
+    """
+    _start(memory_bytes)
+    completed = False
+    try:
+        while True:
+            with next_index.get_lock():
+                index = next_index.value
+                next_index.value = index + 1
+            if index >= len(numbers):
+                break
+            _ocr_one(conn, path, numbers[index], settings.language, settings.dpi, page_timeout, settings)
+        completed = True
+    except MemoryError:
+        pass
+    _send(conn, ("done", peak_rss_kb(), completed, cpu_seconds()))
+    conn.close()
+
+
+def _ocr_one(conn, path, number, language, dpi, page_timeout, settings) -> None:
+    """OCR one page and send its text, or the reason it could not be read (a timeout included)."""
+    words: dict = {}
+    try:
+        text = ocr_page(path, number, language, dpi=dpi, timeout=page_timeout, settings=settings, words=words)
+    except OcrError as exc:
+        conn.send(("ocr_error", number, str(exc)))
+        return
+    conn.send(
+        ("page", PageText(number=number, text=text, is_scan=True, is_ocr=True, ocr_words=words or None))
+    )

@@ -42,6 +42,7 @@ class Command(BaseCommand):
             "seconds": round(outcome.seconds, 3),
             "text_seconds": round(outcome.text_seconds, 3),
             "ocr_seconds": round(outcome.ocr_seconds, 3),
+            "ocr_settings": outcome.ocr_settings,
             "peak_rss_mb": round(outcome.peak_rss_kb / 1024, 1),
             "labels": _labels(outcome.texts(), os.path.basename(path)) if outcome.pages_with_text else None,
         }
