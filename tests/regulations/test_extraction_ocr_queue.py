@@ -146,7 +146,7 @@ def test_queue_worker_takes_pages_in_order_and_a_timeout_loses_only_that_page(mo
     """Pages are taken from the shared counter in order; a page that times out is reported, the rest read."""
     started = []
 
-    def fake_ocr_page(path, number, language, dpi, timeout, settings):
+    def fake_ocr_page(path, number, language, dpi, timeout, settings, words=None):
         started.append(number)
         if number == 2:
             raise OcrError("tesseract: melebihi 1 detik")
