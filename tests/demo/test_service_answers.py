@@ -58,6 +58,34 @@ class ServiceAnswersDemoTests(TestCase):
         self.assertIn("25%", document.body)
         self.assertEqual(self._api_cost(reklame), "Sesuai tarif: 25% dari nilai sewa reklame")
 
+    def test_the_reklame_tax_assessment_is_not_free_either(self):
+        """The assessment of pajak reklame (BPPDRD) says the 25% tax, as the licence does."""
+        assessment = _service("pajak-reklame")
+        summary = self._summary(assessment)
+        self.assertNotIn("Gratis", summary)
+        self.assertIn("Sesuai tarif: 25% dari nilai sewa reklame", summary)
+        self.assertEqual(self._api_cost(assessment), "Sesuai tarif: 25% dari nilai sewa reklame")
+
+    def test_amounts_that_vary_say_so(self):
+        """A hospital visit starts at the poliklinik ticket ("Mulai"); a rusunawa rent is one floor's ("contoh")."""
+        rsud = ServicePage.objects.live().get(title__startswith="Pelayanan rawat jalan/inap RSUD")
+        self.assertIn("Mulai Rp 50.000", self._summary(rsud))
+        rusunawa = ServicePage.objects.live().get(title="Sewa rusunawa")
+        self.assertIn("contoh Rp 350.000", self._summary(rusunawa))
+
+    def test_no_service_says_free_while_its_note_names_a_charge(self):
+        """No demo service shows a bare "Gratis" while its cost note names a rate, an amount or a tax."""
+        from registry.services.cost import cost_display
+
+        charge_words = ("%", "Rp", "pajak", "retribusi", "tarif")
+        misleading = [
+            page.title
+            for page in ServicePage.objects.live()
+            if cost_display(page) == "Gratis"
+            and any(word in page.cost_note.lower() for word in map(str.lower, charge_words))
+        ]
+        self.assertEqual(misleading, [])
+
     def test_parking_is_a_tariff_table(self):
         """Parking shows motor Rp 2.000 and mobil Rp 4.000 in its table, the range on top."""
         parking = _service("parkir-tepi-jalan")
