@@ -101,7 +101,11 @@ def demo_site(django_db_setup, django_db_blocker):
             # types, permissions) that the serialized contents would then duplicate.
             # flush empties only the tables of models, not the search index's postings and statistics.
             clear_index()
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            # Sequences are not reset (as TransactionTestCase does not): the serialized rows keep their
+            # ids, and on PostgreSQL a reset sequence would hand out those ids again.
+            call_command(
+                "flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False
+            )
             connection.creation.deserialize_db_from_string(contents)
 
 
