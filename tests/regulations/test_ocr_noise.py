@@ -146,6 +146,16 @@ def test_file_name_numbers():
     assert "12" in numbers and 2023 in years
 
 
+def test_the_storage_suffix_of_a_taken_name_is_not_read():
+    """Django's random suffix ("_a8Kd9sQ") on a taken file name adds no number; a real segment stays."""
+    numbers, years = file_name_numbers("uploads/perwal_sukamaju_13_2022_a8Kd9sQ.pdf")
+    assert numbers == {"13", "2022"} and years == {2022}
+    numbers, _ = file_name_numbers("perwal_sukamaju_13_2022_tentang.pdf")
+    assert numbers == {"13", "2022"}
+    numbers, _ = file_name_numbers("perwal_13_2022_1234567.pdf")  # digits only: not a storage suffix
+    assert "1234567" not in numbers and numbers >= {"13", "2022"}
+
+
 def test_vote_majority_and_dropped_digit():
     """The majority wins; a reading with a dropped digit supports the longer number."""
     assert vote([("title", "7"), ("gazette", "5"), ("file", "5")], "title") == "5"

@@ -41,6 +41,16 @@ def read_digits(token: str | None) -> str | None:
     return str(int(fixed))
 
 
+#: The suffix Django's storage adds to a file name that is taken ("perwal_7_2024_a1B2c3D.pdf"):
+#: seven random letters and digits, whose digits say nothing about the regulation.
+_STORAGE_SUFFIX = re.compile(r"_(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{7}$")
+
+
+def file_stem(file_name: str) -> str:
+    """The file name without its folder, extension and the storage's random suffix."""
+    return _STORAGE_SUFFIX.sub("", PurePath(file_name).stem)
+
+
 def file_name_numbers(file_name: str | None) -> tuple[set[str], set[int]]:
     """Regulation numbers and years a file name may state: its digit groups, and a zero-padded tail.
 
@@ -49,7 +59,7 @@ def file_name_numbers(file_name: str | None) -> tuple[set[str], set[int]]:
     """
     if not file_name:
         return set(), set()
-    stem = PurePath(file_name).stem
+    stem = file_stem(file_name)
     numbers: set[str] = set()
     years: set[int] = set()
     for group in re.findall(r"\d+", stem):
@@ -108,7 +118,7 @@ def _file_number_segments(file_name: str | None) -> list[str]:
     """The segments a file name spells between "Nomor" and "Tahun", then the year ("…_Nomor_082_VI_Tahun_1996")."""
     if not file_name:
         return []
-    tokens = [t for t in re.split(r"[_\-\s.]+", PurePath(file_name).stem) if t]
+    tokens = [t for t in re.split(r"[_\-\s.]+", file_stem(file_name)) if t]
     lower = [t.lower() for t in tokens]
     start = next((i for i, t in enumerate(lower) if t in {"nomor", "no"}), None)
     end = next(
