@@ -16,23 +16,11 @@ from datetime import date
 from .confidence import Confidence, combine
 from .extraction.ocrwords import LINE
 from .parser.models import Citation, ParsedRegulation
+from .parser.patterns import MONTHS
 from .wordmatch import Token, locate, normalise, tokens_of
 
-#: Indonesian month names as the closing block prints them.
-MONTH_NAMES = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
+#: The standard spelling of each month, from the parser's month names less the old spellings it also reads.
+MONTH_NAMES = {number: name for name, number in MONTHS.items() if name not in {"pebruari", "nopember"}}
 #: The title block's type words counted for "jenis" (the line may run on into the region).
 TYPE_TOKENS = 6
 #: Lines of a title block read after its first line, at most (it ends at "DENGAN RAHMAT" or "Menimbang").
@@ -71,7 +59,7 @@ def _date_tokens(value: date | None) -> list[Token]:
         return []
     return _context("tanggal") + [
         Token(str(value.day)),
-        Token(normalise(MONTH_NAMES[value.month - 1])),
+        Token(normalise(MONTH_NAMES[value.month])),
         Token(str(value.year)),
     ]
 
