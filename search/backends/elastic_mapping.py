@@ -10,7 +10,8 @@ The analyzers reproduce :mod:`search.analysis` token for token: split on anythin
 letter or a digit, lowercase, asciifolding, protected words and short or numeric words left
 unstemmed (``keyword_marker``), stopwords, then the Snowball Indonesian stemmer, the same algorithm
 PyStemmer runs for the database engines. So every engine matches the same documents for a query, and
-totals and facet counts agree; only the ranking differs (BM25 here, :mod:`search.scoring` there).
+totals and facet counts agree; only the ranking differs (BM25 with one idf per word across fields here, :mod:`search.scoring`'s
+BM25F impacts there).
 Synonyms live only in the search analyzer (``synonym_graph``), as in the database engines.
 """
 
@@ -35,8 +36,8 @@ from ..analysis import PROTECTED_WORDS, STOPWORDS, Thesaurus, words
 from ..documents import KIND_PASSAGE, KIND_REGULATION, KIND_SERVICE, SearchDocument
 from .base import FACET_FIELDS, FACET_LABEL_FIELDS, MODE_ALL, BackendHit, BackendResult, SearchRequest
 
-#: Field boosts, the same ratios as the bm25/ts_rank weights of the database engines.
-TITLE_BOOST, KEYWORDS_BOOST, BODY_BOOST = 8, 4, 1
+#: Field boosts, the same ratios as the field weights of the database engines (search.scoring).
+FIELD_BOOSTS = (("title_match", 8), ("keywords", 4), ("body", 1))
 
 
 #: Splits like :func:`search.analysis.words` (which folds first, then keeps runs of ``[0-9a-z]``).
@@ -201,10 +202,18 @@ def _scored_query(request: SearchRequest) -> Q:
         must.append(Q("match_phrase", all_text=" ".join(phrase)))
     should = []
     if query.clauses:
+        # One field-weighted query with one idf per word across the three fields, like the database
+        # engines' BM25F impacts. Three separate ``match`` queries gave each field its own idf: a
+        # common word ("izin") is rare among the short title fields, so a title holding it outranked
+        # a service that holds the query's rare word ("katering", through its synonyms) in its body.
         should = [
-            Q("match", title_match={"query": text, "boost": TITLE_BOOST}),
-            Q("match", keywords={"query": text, "boost": KEYWORDS_BOOST}),
-            Q("match", body={"query": text, "boost": BODY_BOOST}),
+            Q(
+                "multi_match",
+                query=text,
+                type="cross_fields",
+                operator="or",
+                fields=[f"{field}^{boost}" for field, boost in FIELD_BOOSTS],
+            )
         ]
     scope = [Q("term", group=request.group)] if request.group else []
     matched = Q("bool", must=must or [Q("match_none")], should=should, filter=scope)

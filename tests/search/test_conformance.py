@@ -63,22 +63,10 @@ def _groups(result, n=3):
     return [hit.group for hit in result.hits[:n]]
 
 
-#: Golden queries the cluster still misses, each a known defect of the cluster backend (issue #11 stays
-#: open on them). Strict: once the cluster ranks it right, the test fails until the entry is removed.
-CLUSTER_KNOWN_MISSES = {
-    "izin usaha katering rumahan": (
-        "the cluster ranks four services matching 'izin' or 'izin usaha' above SLHS (5th), which "
-        "matches 'katering' only through its synonyms; SQLite and PostgreSQL rank SLHS or PIRT in the top 2"
-    ),
-}
-
-
 @pytest.mark.parametrize("query,expected,top", GOLDEN, ids=[q for q, _, _ in GOLDEN])
-def test_golden_query_ranks_the_right_result_first(request, engine, golden_corpus, query, expected, top):
+def test_golden_query_ranks_the_right_result_first(engine, golden_corpus, query, expected, top):
     """The expected service, regulation or pasal is in the top 3 on every engine (the database
     engines: in the query's own ``top``); where the cluster's top 3 differs, the run reports it."""
-    if not engine.is_database and query in CLUSTER_KNOWN_MISSES:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=CLUSTER_KNOWN_MISSES[query]))
     result = service.search(query, backend=engine)
     limit = top if engine.is_database else 3
     shown = result.hits[:limit]
