@@ -10,6 +10,7 @@ from __future__ import annotations
 from .amendments import parse_amendments
 from .body import count_pasal, find_body_range, parse_body
 from .closing import parse_closing, parse_delegations, parse_revocations
+from .context import bounded_year, cited_years
 from .head import parse_head, parse_konsiderans
 from .models import Citation, Gazette, ParsedRegulation
 from .normalise import normalise_pages
@@ -19,6 +20,20 @@ __all__ = ["ParsedRegulation", "parse_regulation", "to_labels"]
 
 # Document kinds that have no closing provisions, Mengingat or body of their own.
 NON_REGULATION_KINDS = {"LAMPIRAN", "SOP", "STANDAR_PELAYANAN", "ABSTRAK"}
+# Documents whose year comes from a date in their own header rather than from a title.
+DATED_BY_HEADER_KINDS = {"SOP", "STANDAR_PELAYANAN", "OTHER"}
+
+
+def _bound_year_by_mengingat(head, mengingat) -> None:
+    """A year no other place agrees with cannot be older than the Mengingat's (see ``context``)."""
+    agreeing, read = head.agreement.get("year", ((), ()))
+    if head.year is None or len(agreeing) > 1:
+        return
+    cited = [citation.year for item in mengingat or [] for citation in item.citations if citation.year]
+    year = bounded_year(head.year, cited)
+    if year != head.year:
+        head.year = year
+        head.agreement["year"] = ((), read)
 
 
 def parse_regulation(pages: list[str], file_name: str | None = None) -> ParsedRegulation:
@@ -34,12 +49,16 @@ def parse_regulation(pages: list[str], file_name: str | None = None) -> ParsedRe
         if head.kind != "ABSTRAK":
             empty_closing.gazette = None
             empty_closing.date_promulgated = None
+        if head.kind in DATED_BY_HEADER_KINDS:
+            # An SOP's or Standar Pelayanan's year is read from one date, often handwritten.
+            head.year = bounded_year(head.year, cited_years("\n".join(line.text for line in doc.lines)))
         return ParsedRegulation(head, [], None, [], None, None, [], empty_closing, doc)
     menimbang, mengingat, diktum_start = parse_konsiderans(doc)
     body_start, body_end = find_body_range(doc, diktum_start)
     nodes, warnings = parse_body(doc, body_start, body_end)
     closing = parse_closing(doc, body_end, head.issuer_region)
     settle_number_and_year(head, closing, doc, file_name)
+    _bound_year_by_mengingat(head, mengingat)
     return ParsedRegulation(
         head=head,
         menimbang=menimbang,

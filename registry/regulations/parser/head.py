@@ -29,6 +29,7 @@ from .patterns import (
     RAHMAT_RE,
     REGION_MIXED_RE,
     REGION_RE,
+    SOP_DATE_RE,
     SOP_NUMBER_RE,
     SOP_RE,
     STANDAR_PELAYANAN_RE,
@@ -239,7 +240,9 @@ def parse_other_document(doc: NormalisedDocument) -> Head:
     number = DOC_NUMBER_RE.search(text)
     sop_number = next((m for m in map(SOP_NUMBER_RE.match, page) if m), None)
     head.number = (number or sop_number).group("nomor") if (number or sop_number) else None
-    effective = EFFECTIVE_DATE_RE.search(text)
+    # An SOP's header table may follow a cover page: its date cells are looked for on page 2 too.
+    opening = "\n".join(line.text for line in doc.lines if line.page <= 2)
+    effective = EFFECTIVE_DATE_RE.search(text) or SOP_DATE_RE.search(opening)
     head.year = _year_from_date_text(effective.group("date")) if effective else None
     if head.kind != "SOP" and region:
         head.issuer_region = _title_case_region(region.group("level"), region.group("name"))

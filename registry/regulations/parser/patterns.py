@@ -129,6 +129,13 @@ SOP_NUMBER_RE = re.compile(r"^\s*No\.\s*(?P<nomor>[A-Z0-9][\w.-]*/[\w./-]+)(?:\s
 EFFECTIVE_DATE_RE = re.compile(
     r"\bTgl\.?\s*(?:Ef+ektif\s*)?:?\s*(?P<date>\d{1,2}[- ](?:\d{1,2}|\w+)[- ]\d{4})", re.I
 )
+#: The date cells of an SOP's header table ("Tanggal Pembuatan : 25 Januari 2024", or a cell that
+#: reads "tanggal : 25 Januari 2024" beside its label): the month is a name, so a stray number is not one.
+SOP_DATE_RE = re.compile(
+    r"\b(?:Tanggal|Tgl\.?)(?:\s+(?:Pembuatan|Pengesahan|Efektif|Revisi|Penetapan))?\s*:\s*"
+    r"(?P<date>\d{1,2}\s+(?:" + MONTH_ALT + r")\s+\d{4})\b",
+    re.I,
+)
 REGION_RE = re.compile(
     r"\b(?P<level>KOTA|KABUPATEN|PROVINSI|PROPINSI)\s+(?P<name>[A-Z][A-Z'-]+(?:[ \t]+[A-Z][A-Z'-]+)?)\b"
 )

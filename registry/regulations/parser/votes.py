@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from .context import type_prefix
 from .models import Closing, Head, NormalisedDocument
 
 #: Characters OCR returns for digits, and the digit each stands for.
@@ -209,7 +210,7 @@ def settle_number_and_year(
     Only plain numbers take part: a structured number ("KEP/082/VI/1996") is left as printed.
     """
     if head.number and re.search(r"[/\s-]", head.number):
-        head.number = _roman_month_slot(_structured_with_file(head.number, file_name))
+        head.number = type_prefix(_roman_month_slot(_structured_with_file(head.number, file_name)), head.kind)
         return
     header, gazette_line = _header_and_gazette(doc)
     gazette = closing.gazette
