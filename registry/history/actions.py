@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 
 from registry.regulations.choices import INVERSE_LABELS, RelationKind
+from registry.regulations.models.extraction import ocr_settings_text
 from registry.regulations.proposals import EXTRACTION_APPLIED_ACTION
 
 RELATION_CREATE = "registry.relation.create"
@@ -122,18 +123,6 @@ class ExtractionRunFormatter(LogFormatter):
         if data.get("ocr_settings"):
             text += " · " + ocr_settings_text(data["ocr_settings"])
         return text
-
-
-def ocr_settings_text(settings: dict) -> str:
-    """The OCR settings of an extraction run in one line, e.g. "OCR: 300 dpi, psm otomatis, …"."""
-    cleanup = ", ".join(settings.get("cleanup") or []) or _("tanpa pembersihan")
-    options = ", ".join(settings.get("config") or []) or _("tanpa opsi tambahan")
-    return _("OCR: %(dpi)s dpi, psm %(psm)s, %(cleanup)s, %(options)s") % {
-        "dpi": settings.get("dpi", "?"),
-        "psm": settings.get("psm") or _("otomatis"),
-        "cleanup": cleanup,
-        "options": options,
-    }
 
 
 class NotificationsSentFormatter(LogFormatter):

@@ -252,6 +252,9 @@ def test_proposal_and_search_see_the_title_page_before_the_last_page(tmp_path):
     assert any("NOMOR 12 TAHUN 2023" in body for body in bodies)
     recorded = {"language": "ind", "dpi": 150, "psm": 3, "cleanup": [], "config": [], "image_format": "pgm"}
     assert settings_sent == [recorded]
+    run.refresh_from_db()
+    assert run.ocr_settings == recorded
+    assert run.ocr_settings_display() == "OCR: 150 dpi, psm 3, tanpa pembersihan, tanpa opsi tambahan"
     entry = PageLogEntry.objects.get(page=regulation, action=EXTRACTION_RUN)
     assert entry.data["ocr_settings"] == recorded
     assert entry.message.endswith(" · OCR: 150 dpi, psm 3, tanpa pembersihan, tanpa opsi tambahan")

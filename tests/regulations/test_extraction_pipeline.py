@@ -85,6 +85,8 @@ def test_fast_path_setting_off_reads_the_same_text_with_pdfminer(perwal_bytes):
     with override_settings(REGISTRY_EXTRACTION_FAST_PATH=False):
         slow = extract_document(document, force=True)
     assert (fast.fast_path, slow.fast_path) == (True, False)
+    fast.refresh_from_db()
+    assert fast.ocr_settings == {} and fast.ocr_settings_display() == ""  # a text layer: no OCR settings
     assert slow.status == ExtractionStatus.DONE and slow.fast_path_fallbacks == 0
     assert list(DocumentPage.objects.filter(document=document).values_list("text", flat=True)) == texts
 

@@ -322,6 +322,7 @@ def _finish(
             seconds=seconds,
             fast_path=outcome.fast_path,
             fast_path_fallbacks=outcome.fast_path_fallbacks,
+            ocr_settings=outcome.ocr_settings if outcome.pages_ocr else {},
             **counts,
         )
         if not closed:

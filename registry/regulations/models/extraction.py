@@ -42,6 +42,18 @@ class DocumentPage(models.Model):
         return f"{self.document_id} hlm. {self.number}"
 
 
+def ocr_settings_text(settings: dict) -> str:
+    """The OCR settings of an extraction run in one line, e.g. "OCR: 300 dpi, psm otomatis, …"."""
+    cleanup = ", ".join(settings.get("cleanup") or []) or _("tanpa pembersihan")
+    options = ", ".join(settings.get("config") or []) or _("tanpa opsi tambahan")
+    return _("OCR: %(dpi)s dpi, psm %(psm)s, %(cleanup)s, %(options)s") % {
+        "dpi": settings.get("dpi", "?"),
+        "psm": settings.get("psm") or _("otomatis"),
+        "cleanup": cleanup,
+        "options": options,
+    }
+
+
 class ExtractionRun(models.Model):
     """One extraction of one document: its outcome, reason and timings, kept as the document's history.
 
@@ -98,6 +110,15 @@ class ExtractionRun(models.Model):
             "pengurai pdfminer sendiri."
         ),
     )
+    ocr_settings = models.JSONField(
+        _("pengaturan OCR"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Pengaturan OCR yang dipakai run ini (bahasa, resolusi, mode segmentasi halaman, pembersihan "
+            "gambar, opsi Tesseract); kosong bila tidak ada halaman yang di-OCR."
+        ),
+    )
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -107,6 +128,10 @@ class ExtractionRun(models.Model):
 
     def __str__(self):
         return f"{self.document_id}: {self.get_status_display()}"
+
+    def ocr_settings_display(self) -> str:
+        """The run's OCR settings in one line ("" when it OCR'd nothing)."""
+        return ocr_settings_text(self.ocr_settings) if self.ocr_settings else ""
 
     def heartbeat_age_seconds(self, now=None) -> int | None:
         """Whole seconds since the last beat (since the start when it never beat)."""
