@@ -13,10 +13,10 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
-# pytest-xdist workers for `make test`: 0 runs one process (the default until a whole suite has passed
-# on 2 workers on both databases), PYTEST_WORKERS=2 runs two. Whole test files go to one worker
-# (--dist loadfile), so a module's shared fixtures are built once.
-PYTEST_WORKERS ?= 0
+# pytest-xdist workers for `make test`: two, one per core of the 2-core CI machine (on PostgreSQL one
+# process took 20 minutes, two take 13; on SQLite 10.5 and 7); PYTEST_WORKERS=0 runs one process.
+# Whole test files go to one worker (--dist loadfile), so a module's shared fixtures are built once.
+PYTEST_WORKERS ?= 2
 ADMIN_PASSWORD ?=
 
 # Commands run by `make run` use the development settings, those of `make test` the test settings,
