@@ -129,10 +129,11 @@ def test_normalise_line_records_the_new_rules():
 
 
 def test_read_digits_resolves_confusions():
-    """O/0, l/1/I, S/5, B/8, Z/2 read as digits; a word is not a number."""
+    """O/0, l/1/I, S/5, $/5, B/8, Z/2 read as digits; a word is not a number."""
     assert read_digits("l2") == "12"
     assert read_digits("2O") == "20"
     assert read_digits("S") == "5"
+    assert read_digits("$") == "5"
     assert read_digits("B") == "8"
     assert read_digits("Z1") == "21"
     assert read_digits("TENTANG") is None
@@ -194,6 +195,12 @@ def test_noisy_title_block_is_read_whole():
     assert labels["title_tentang"] == "INVENTARISASI DAN PEMANFAATAN TANAH KOSONG"
     assert labels["number"] == "8"
     assert labels["year"] == 2023
+
+
+def test_dollar_sign_in_the_title_number_is_a_five():
+    """Tesseract reads a handwritten 5 as "$": the title's number is 5, as the gazette line says."""
+    text = NOISY_TITLE.replace("NOMOR g TAHUN 2.ol-L", "NOMOR $ TAHUN 2023").replace("NOMOR 8", "NOMOR 5")
+    assert to_labels(parse_regulation([text]))["number"] == "5"
 
 
 def test_clean_title_number_is_kept_against_a_lone_file_name():

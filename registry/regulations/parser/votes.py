@@ -20,7 +20,7 @@ from .models import Closing, Head, NormalisedDocument
 #: Characters OCR returns for digits, and the digit each stands for.
 DIGIT_LOOKALIKES = str.maketrans(
     {"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "i": "1", "|": "1", "!": "1"}
-    | {"S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9", "b": "6"}
+    | {"S": "5", "s": "5", "$": "5", "B": "8", "Z": "2", "z": "2", "g": "9", "q": "9", "b": "6"}
 )
 _LAMPIRAN_NUMBER_RE = re.compile(
     r"^\s*(?i:LAMPIRAN)\b.{0,80}?\b(?i:NOMOR)\s*:?\s*(?P<nomor>[0-9OIlSBZg]{1,4})\s+(?i:TAHUN)\s*:?\s*"
@@ -232,7 +232,7 @@ def settle_number_and_year(
     numbers.append(("file", next(iter(plain)) if len(plain) == 1 else None))
     # The file name alone never supplies a number: the document must print one, if unreadably.
     chosen = vote(numbers, tie_break) if head.number else None
-    if chosen and (head.number is None or read_digits(head.number) != chosen):
+    if chosen and (misread or read_digits(head.number) != chosen):
         head.number = chosen
     head.agreement["number"] = agreement(numbers, read_digits(head.number))
 
