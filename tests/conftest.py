@@ -148,3 +148,22 @@ def pytest_runtest_teardown(item, nextitem):
                     connection.creation.deserialize_db_from_string(contents)
                     connection.close()
     return result
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases, and before they are dropped, an end to the PostgreSQL sessions
+    that threads of the tests (live servers, worker threads) left open: otherwise PostgreSQL refuses
+    to drop a database "being accessed by other users" and the test database stays behind."""
+    yield
+    from django.db import connections
+
+    for connection in connections.all():
+        if connection.vendor != "postgresql":
+            continue
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        connection.close()
