@@ -10,8 +10,8 @@ The analyzers reproduce :mod:`search.analysis` token for token: split on anythin
 letter or a digit, lowercase, asciifolding, protected words and short or numeric words left
 unstemmed (``keyword_marker``), stopwords, then the Snowball Indonesian stemmer, the same algorithm
 PyStemmer runs for the database engines. So every engine matches the same documents for a query, and
-totals and facet counts agree; only the ranking differs (BM25 with one idf per word across fields here, :mod:`search.scoring`'s
-BM25F impacts there).
+totals and facet counts agree; only the ranking differs (BM25 with one idf per word across fields
+here, :mod:`search.scoring`'s BM25F impacts there).
 Synonyms live only in the search analyzer (``synonym_graph``), as in the database engines.
 """
 
@@ -34,10 +34,11 @@ from elasticsearch.dsl import (
 
 from ..analysis import PROTECTED_WORDS, STOPWORDS, Thesaurus, words
 from ..documents import KIND_PASSAGE, KIND_REGULATION, KIND_SERVICE, SearchDocument
+from ..scoring import FIELD_WEIGHTS
 from .base import FACET_FIELDS, FACET_LABEL_FIELDS, MODE_ALL, BackendHit, BackendResult, SearchRequest
 
-#: Field boosts, the same ratios as the field weights of the database engines (search.scoring).
-FIELD_BOOSTS = (("title_match", 8), ("keywords", 4), ("body", 1))
+#: The fields scored, with the database engines' field weights (title, keywords, body) as boosts.
+FIELD_BOOSTS = tuple(zip(("title_match", "keywords", "body"), FIELD_WEIGHTS, strict=True))
 
 
 #: Splits like :func:`search.analysis.words` (which folds first, then keeps runs of ``[0-9a-z]``).
@@ -212,7 +213,7 @@ def _scored_query(request: SearchRequest) -> Q:
                 query=text,
                 type="cross_fields",
                 operator="or",
-                fields=[f"{field}^{boost}" for field, boost in FIELD_BOOSTS],
+                fields=[f"{field}^{boost:g}" for field, boost in FIELD_BOOSTS],
             )
         ]
     scope = [Q("term", group=request.group)] if request.group else []

@@ -1,14 +1,15 @@
 """Readings that the rest of the document rules out, and the one reading it leaves.
 
-Two rules, each applied only where a reading has nothing else to agree with it:
+Two rules:
 
 * **The type's prefix.** A structured number opens with the letters of its document's type: a
   Peraturan's "PER/210/VII/2005", a Keputusan's "KEP/082/VI/1996". OCR of a handwritten prefix gives
   letters that are no prefix at all ("pge/210/VII/2005"). Such a segment is read as the type's
   prefix when it starts with the same letter and is at most two edits from it. A known prefix
   ("SK", "KPT", "PERKA") is never touched.
-* **A document is not older than what it cites.** A document's year cannot be earlier than the
-  regulations it cites ("Nomor 11 Tahun 2020"). When the year read from the document is earlier
+* **A document is not older than what it cites** (applied to a year no other place agrees with).
+  A document's year cannot be earlier than the regulations it cites ("Nomor 11 Tahun 2020").
+  When the year read from the document is earlier
   than the second newest cited year (so one misread citation cannot move the bound), the reading is
   wrong, typically a handwritten digit ("2024" read as "2014"). If exactly one year that differs from
   the reading in one digit falls between that bound and today, it is the year; otherwise there is
